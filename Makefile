@@ -101,7 +101,7 @@ bench: $(VENV)/.build-stamp ## Benchmark the extension against plain Sphinx
 	$(BIN)/python tools/bench.py
 
 audit: $(VENV)/.dev-stamp html ## Lighthouse scores and page weights of five pages (_build/audit/)
-	$(BIN)/python tools/audit.py
+	PYTHONPATH=tests $(BIN)/python tools/audit.py
 
 clean: ## Remove build output (keeps .venv)
 	rm -rf $(BUILDDIR) .pytest_cache

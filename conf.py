@@ -9,12 +9,10 @@ Sphinx sees a changed configuration and rebuilds everything.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "ext"))
 
 # -- Project -------------------------------------------------------------------
 
@@ -42,6 +40,7 @@ extensions = [
     "sphinxext.opengraph",
     "sphinx_sitemap",
     "fieldnotes",
+    "fieldnotes_handbook",
 ]
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}

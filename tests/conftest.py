@@ -14,7 +14,6 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 
 REPO = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"
-sys.path.insert(0, str(REPO / "ext"))
 
 
 @pytest.fixture(scope="session")

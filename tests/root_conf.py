@@ -1,7 +1,7 @@
 """Settings shared by the small test projects in tests/roots/.
 
-Their conf.py files import this module; pytest puts tests/ and ext/ on ``sys.path``
-(pyproject.toml), so ``fieldnotes`` imports too.
+Their conf.py files import this module (pytest's ``pythonpath`` setting in pyproject.toml
+lists tests/); ``fieldnotes`` is installed (``pip install -e ./ext``).
 """
 
 from __future__ import annotations

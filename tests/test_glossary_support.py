@@ -50,13 +50,8 @@ def used_on(page: BeautifulSoup, term_id: str) -> list[tuple[str, str]]:
 
 
 def tooltips(page: BeautifulSoup) -> list[tuple[str, str]]:
-    """``(link text, definition text)`` for each term reference with a tooltip."""
-    result = []
-    for wrapper in page.select("span.fieldnotes-term"):
-        link = wrapper.find("a")
-        tip = page.find(id=link["aria-describedby"])
-        result.append((link.get_text(), tip.get_text()))
-    return result
+    """``(link text, definition)`` for each term reference that carries its definition."""
+    return [(link.get_text(), link["title"]) for link in page.select("a.fieldnotes-term")]
 
 
 def main_html(path: Path) -> str:

@@ -9,6 +9,7 @@ from docutils import nodes
 from fieldnotes.glossary.collect import line_offset
 from fieldnotes.glossary.domain import GlossaryDomain
 from fieldnotes.glossary.plaintext import ELLIPSIS, first_paragraph, first_paragraph_segments, shorten
+from fieldnotes.glossary.records import Definition, ListingRequest, Usage
 from fieldnotes.glossary.views import listing_documents, match_documents, toctree_descendants
 
 
@@ -77,11 +78,11 @@ def test_first_paragraph_segments_keep_code_and_emphasis():
         ),
     )
     assert first_paragraph_segments(definition) == [
-        ["text", "Run "],
-        ["literal", "git review -s"],
-        ["text", " once, then "],
-        ["emphasis", "push"],
-        ["text", "."],
+        ("text", "Run "),
+        ("literal", "git review -s"),
+        ("text", " once, then "),
+        ("emphasis", "push"),
+        ("text", "."),
     ]
     assert first_paragraph(definition) == "Run git review -s once, then push."
 
@@ -110,51 +111,61 @@ def domain() -> GlossaryDomain:
 
 
 def record(term, docname="glossary"):
-    return {
-        "term": term,
-        "key": term.lower(),
-        "ids": [f"term-{term}"],
-        "source": "",
-        "line": 1,
-        "definition": f"{term} means something.",
-        "synonyms": [term.lower()],
-    }
+    return Definition(
+        term, term.lower(), (f"term-{term}",), "", 1, f"{term} means something.", (), (term.lower(),)
+    )
+
+
+def usage(key, section):
+    return Usage(key, section.upper(), section, False)
 
 
 def test_clear_doc_drops_only_that_documents_records(domain):
     domain.terms["glossary"] = [record("Gerrit")]
-    domain.usages["a"] = [{"key": "gerrit", "section": "A", "anchor": "a"}]
-    domain.usages["b"] = [{"key": "gerrit", "section": "B", "anchor": "b"}]
-    domain.fingerprints("html:/out")["a"] = "x"
-    domain.fingerprints("html:/out")["b"] = "y"
+    domain.usages["a"] = [usage("gerrit", "a")]
+    domain.usages["b"] = [usage("gerrit", "b")]
+    domain.data["fingerprints"]["html:/out"] = {"a": "x", "b": "y"}
     domain.clear_doc("a")
     assert set(domain.usages) == {"b"}
-    assert domain.fingerprints("html:/out") == {"b": "y"}
+    assert domain.data["fingerprints"]["html:/out"] == {"b": "y"}
     assert domain.used_keys() == {"gerrit"}
 
 
 def test_merge_copies_only_the_workers_documents(domain):
-    domain.usages["kept"] = [{"key": "old", "section": "", "anchor": ""}]
+    domain.usages["kept"] = [usage("old", "")]
+    request = ListingRequest((), False, 3)
     worker = {
         "terms": {"glossary": [record("Gerrit")], "stale": [record("Stale")]},
-        "usages": {"a": [{"key": "gerrit", "section": "A", "anchor": "a"}], "kept": []},
-        "listings": {"a": [{"patterns": [], "toctree": False, "line": 3}]},
+        "usages": {"a": [usage("gerrit", "a")], "kept": []},
+        "listings": {"a": [request]},
         "fingerprints": {"html:/out": {"a": "from-worker"}},
     }
     domain.merge_domaindata({"glossary", "a"}, worker)
     assert set(domain.terms) == {"glossary"}
     assert set(domain.usages) == {"kept", "a"}
-    assert domain.usages["kept"] == [{"key": "old", "section": "", "anchor": ""}]
-    assert domain.listings == {"a": [{"patterns": [], "toctree": False, "line": 3}]}
+    assert domain.usages["kept"] == [usage("old", "")]
+    assert domain.listings == {"a": [request]}
     assert domain.data["fingerprints"] == {}
 
 
 def test_by_key_and_term_at(domain):
     domain.terms["b"] = [record("Gerrit", "b")]
     domain.terms["a"] = [record("Gerrit", "a"), record("Zuul", "a")]
-    assert domain.by_key()["gerrit"][0] == "a"
-    assert domain.term_at("a", "term-Zuul")["key"] == "zuul"
+    assert domain.by_key["gerrit"][0] == "a"
+    assert domain.term_at("a", "term-Zuul").key == "zuul"
     assert domain.term_at("a", "term-Nope") is None
+
+
+def test_lookup_gives_target_and_shortened_tooltip(domain):
+    domain.env = SimpleNamespace(config=SimpleNamespace(fieldnotes_glossary_tooltip_length=12))
+    domain.terms["glossary"] = [record("Gerrit")]
+    found = domain.lookup("  GERRIT ")
+    assert (found.docname, found.anchor) == ("glossary", "term-Gerrit")
+    assert found.tooltip == shorten("Gerrit means something.", 12)
+    assert domain.lookup("Zuul") is None
+    domain.env.config.fieldnotes_glossary_tooltip_length = 0
+    domain._changed()
+    assert domain.lookup("gerrit").tooltip == ""
 
 
 @pytest.fixture
@@ -194,15 +205,15 @@ def test_match_documents(env, host, pattern, expected):
 
 
 def test_listing_documents(env):
-    assert listing_documents(env, "handout", {"patterns": [], "toctree": False}) == ["handout"]
-    assert listing_documents(env, "handout", {"patterns": [], "toctree": True}) == [
+    assert listing_documents(env, "handout", ListingRequest((), False, 1)) == ["handout"]
+    assert listing_documents(env, "handout", ListingRequest((), True, 1)) == [
         "handout",
         "guide/a",
         "guide/b",
         "guide/c",
     ]
-    assert listing_documents(env, "handout", {"patterns": ["other", "guide/a"], "toctree": False}) == [
+    assert listing_documents(env, "handout", ListingRequest(("other", "guide/a"), False, 1)) == [
         "other",
         "guide/a",
     ]
-    assert listing_documents(env, "handout", {"patterns": ["other"], "toctree": True})[-1] == "other"
+    assert listing_documents(env, "handout", ListingRequest(("other",), True, 1))[-1] == "other"

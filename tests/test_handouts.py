@@ -70,7 +70,11 @@ HANDOUTS = {
             "Words used in this handout",
             "code dojo",
         ],
-        "not": ["Why there is more than one account", "Activate and deactivate", "Scaling the World"],
+        "not": [
+            "Why there is more than one account",
+            "Activate and deactivate",
+            "Trading referential integrity",
+        ],
         "max_pages": 52,
     },
 }

@@ -95,13 +95,15 @@ def test_tab_reaches_copy_buttons_and_copies_without_prompt(browser, site: str) 
 def test_tab_reaches_every_talk_card_link(browser, site: str) -> None:
     context, page = open_page(browser, f"{site}/talks/europython-2011/index.html")
     try:
-        hrefs = page.eval_on_selector_all(".fn-talk a[href]", "els => els.map(e => e.getAttribute('href'))")
+        hrefs = page.eval_on_selector_all(
+            ".fieldnotes-talk a[href]", "els => els.map(e => e.getAttribute('href'))"
+        )
         assert len(hrefs) >= 12
         reached = set()
         for _ in range(1200):
             page.keyboard.press("Tab")
             href = page.evaluate(
-                "(el => el && el.closest('.fn-talk') ? el.getAttribute('href') : null)"
+                "(el => el && el.closest('.fieldnotes-talk') ? el.getAttribute('href') : null)"
                 "(document.activeElement)"
             )
             if href:

@@ -1,4 +1,4 @@
-"""Page polish (fieldnotes.site): per-page "last updated" dates from git, assets where used."""
+"""Page polish (fieldnotes_handbook.site): per-page "last updated" dates from git, assets where used."""
 
 from __future__ import annotations
 
@@ -7,13 +7,11 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
-from conftest import REPO, sphinx_build
+from conftest import sphinx_build
 
-CONF = f"""
-import sys
-sys.path.insert(0, {str(REPO / "ext")!r})
+CONF = """
 project = "Dates"
-extensions = ["myst_parser", "sphinx_design", "sphinx_copybutton", "fieldnotes"]
+extensions = ["myst_parser", "sphinx_design", "sphinx_copybutton", "fieldnotes", "fieldnotes_handbook"]
 html_theme = "furo"
 html_last_updated_fmt = "%d %B %Y"
 myst_enable_extensions = ["colon_fence"]

@@ -40,7 +40,7 @@ def test_cards_pass_axe_in_light_and_dark(browser, site: str, path: str, scheme:
 
     context, page = open_page(browser, f"{site}/{path}", 1350, scheme)
     try:
-        results = Axe().run(page, context={"include": [[".fn-talk"]]})
+        results = Axe().run(page, context={"include": [[".fieldnotes-talk"]]})
         violations = results.response["violations"]
         summary = [f"{v['id']}: {v['help']} ({v['nodes'][0]['target']})" for v in violations]
         assert not violations, "\n".join(summary)
@@ -55,7 +55,7 @@ def test_cards_follow_the_dark_theme(browser, site: str) -> None:
         context, page = open_page(browser, f"{site}/talks/myth.html", 1350, scheme)
         try:
             colours[scheme] = page.evaluate(
-                "getComputedStyle(document.querySelector('.fn-talk')).backgroundColor"
+                "getComputedStyle(document.querySelector('.fieldnotes-talk')).backgroundColor"
             )
         finally:
             context.close()
@@ -67,7 +67,7 @@ def test_cards_layout_is_a_responsive_grid(browser, site: str, width: int, colum
     context, page = open_page(browser, f"{site}/index.html", width, "light")
     try:
         tops = page.evaluate(
-            "[...document.querySelectorAll('.fn-talk-grid > .fn-talk')]"
+            "[...document.querySelectorAll('.fieldnotes-talk-grid > .fieldnotes-talk')]"
             ".map(e => e.getBoundingClientRect().top)"
         )
         assert len(tops) == 2
@@ -79,7 +79,7 @@ def test_cards_layout_is_a_responsive_grid(browser, site: str, width: int, colum
 def test_card_id_is_a_link_target(browser, site: str) -> None:
     context, page = open_page(browser, f"{site}/index.html", 1350, "light")
     try:
-        page.click(".fn-talk-grid .fn-talk-title a >> nth=0")
+        page.click(".fieldnotes-talk-grid .fieldnotes-talk-title a >> nth=0")
         page.wait_for_load_state("load")
         assert page.url.endswith("talks/myth.html#talk-ep2011-myth-of-the-genius-programmer")
         assert page.evaluate("document.querySelector(':target').tagName") == "ARTICLE"

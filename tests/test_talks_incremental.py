@@ -174,12 +174,19 @@ def test_no_change_rebuild_writes_nothing(tmp_path: Path) -> None:
     srcdir = make_project(tmp_path / "src")
     app = build(srcdir, freshenv=True)
     before = mtimes(app.outdir)
+    contents = {
+        p: (app.outdir / p).read_text()
+        for p in ("talks-speakers.html", "talks-events.html", "talks-tags.html")
+    }
     app = build(srcdir)
     assert "no targets are out of date" in app.status.getvalue()
     after = mtimes(app.outdir)
     pages = [f"{p.stem}.html" for p in srcdir.glob("*.md")] + ["talks.json", "_static/fieldnotes-talks.css"]
-    pages += ["talks-speakers.html", "talks-events.html", "talks-tags.html"]
     assert {p: after[p] for p in pages} == {p: before[p] for p in pages}
+    # Index pages are regenerated on every build (like Sphinx's own genindex), so an edit to
+    # their renderer always applies; with nothing changed, their content is the same.
+    indices = ["talks-speakers.html", "talks-events.html", "talks-tags.html"]
+    assert {p: contents[p] for p in indices} == {p: (app.outdir / p).read_text() for p in indices}
 
 
 def test_unrelated_change_does_not_rewrite_listing_pages(tmp_path: Path) -> None:
@@ -208,13 +215,13 @@ def test_talk_edit_rewrites_only_dependent_pages(tmp_path: Path) -> None:
     assert "t04.html" not in rewritten and "plain.html" not in rewritten
 
 
-def test_dirhtml_no_change_rebuild_keeps_index_pages_and_edit_updates_them(tmp_path: Path) -> None:
+def test_dirhtml_index_pages_follow_an_edit(tmp_path: Path) -> None:
     srcdir = make_project(tmp_path / "src")
     app = build(srcdir, "dirhtml", freshenv=True)
     index = app.outdir / "talks-speakers" / "index.html"
-    before = index.stat().st_mtime_ns
+    before = index.read_text()
     app = build(srcdir, "dirhtml")
-    assert index.stat().st_mtime_ns == before
+    assert index.read_text() == before
     edit_talk(srcdir)
     app = build(srcdir, "dirhtml")
     assert "Talk number 03, revised" in index.read_text()

@@ -61,8 +61,8 @@ def test_each_problem_is_reported_once_with_file_line_and_subtype(
 def test_bad_cards_are_still_rendered(result: tuple[str, list[str], Path]) -> None:
     _, _, outdir = result
     page = BeautifulSoup((outdir / "bad.html").read_text(), "html.parser")
-    cards = page.find_all("article", class_="fn-talk")
-    titles = [c.find(class_="fn-talk-title").get_text() for c in cards]
+    cards = page.find_all("article", class_="fieldnotes-talk")
+    titles = [c.find(class_="fieldnotes-talk-title").get_text() for c in cards]
     assert titles == ["Untitled talk", "No speakers", "No event", "Another"]
     no_speakers = cards[1]
     assert no_speakers["id"] == "talk-not-a-slug"

@@ -16,10 +16,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+from browser import CHROMIUM, CHROMIUM_ARGS, serve  # tests/browser.py (the Makefile sets PYTHONPATH)
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 LIGHTHOUSE = "lighthouse@12.8.2"
 PAGES = {

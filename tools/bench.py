@@ -26,8 +26,6 @@ REPO = Path(__file__).resolve().parent.parent
 TARGETS = {"full build": 1.10, "edit one talk": 1.3, "no-change rebuild": 1.1, "peak memory": 1.2}
 
 CONF = """\
-import sys
-sys.path.insert(0, {ext!r})
 extensions = {extensions!r}
 project = "Bench"
 root_doc = "index"
@@ -81,7 +79,7 @@ def make_project(root: Path, n: int, *, talks: bool, extension: str = "fieldnote
     """Write a project of *n* pages (with cards if *talks*, else plain field lists)."""
     root.mkdir(parents=True)
     extensions = ["myst_parser", extension] if talks else ["myst_parser"]
-    (root / "conf.py").write_text(CONF.format(ext=str(REPO / "ext"), extensions=extensions))
+    (root / "conf.py").write_text(CONF.format(extensions=extensions))
     (root / "index.md").write_text("# Bench\n\n```{toctree}\n:glob:\n\nlisting\npages/*\n```\n")
     if talks:
         listing = "# All talks\n\n```{talk-list}\n:sort: -date\n```\n"

@@ -1,13 +1,18 @@
-"""Field Notes' Sphinx extension: talk cards and a glossary that teaches in place.
+"""sphinx-fieldnotes: talk cards and a glossary that teaches in place, for any Sphinx project.
 
-Each component lives in its own subpackage and registers itself:
+Components (each a Sphinx extension of its own; ``fieldnotes`` loads them all):
 
-- :mod:`fieldnotes.talks`: the ``talk`` and ``talk-list`` directives, the
-  ``talk`` and ``speaker`` roles, the speaker/event/tag indices, ``talks.json``.
-- :mod:`fieldnotes.glossary`: definitions on hover and focus, "Used on"
-  backlinks, unused-term warnings and the ``glossary-used`` directive.
-- :mod:`fieldnotes.handouts`: the ``handout-source`` title block of PDF handouts.
-- :mod:`fieldnotes.site`: small HTML fixes (focusable code blocks, per-page assets).
+- :mod:`fieldnotes.talks`: the ``talk`` and ``talk-list`` directives, the ``talk`` and
+  ``speaker`` roles, the speaker/event/tag indices, ``talks.json``.
+- :mod:`fieldnotes.glossary`: definitions on hover and focus for Sphinx's own ``term``
+  references, "Used on" backlinks, unused-term warnings and the ``glossary-used`` directive.
+- :mod:`fieldnotes.singlehtml`: working cross-document links in single-page HTML
+  (loaded by both components).
+
+Data flows one way in each component: parse -> collect (typed, picklable records in the
+domain) -> resolve (views: plain data per page) -> render (fresh nodes at ``doctree-resolved``).
+Shared pieces: :mod:`.links` (the one link maker), :mod:`.freshness` (which pages to rewrite),
+:mod:`.assets` (static files, per page), :mod:`.sphinx_internals` (assumptions about Sphinx).
 """
 
 from __future__ import annotations
@@ -16,20 +21,11 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from fieldnotes import glossary, handouts, site, talks
-
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register every component of the extension."""
-    talks.setup(app)
-    glossary.setup(app)
-    handouts.setup(app)
-    site.setup(app)
-    return {
-        "version": __version__,
-        "env_version": 1,
-        "parallel_read_safe": True,
-        "parallel_write_safe": True,
-    }
+    """Load every component."""
+    app.setup_extension("fieldnotes.talks")
+    app.setup_extension("fieldnotes.glossary")
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

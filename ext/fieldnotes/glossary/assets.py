@@ -1,8 +1,9 @@
-"""The glossary's own CSS and JavaScript: shipped from the package, added per page.
+"""The glossary's own CSS and JavaScript: shipped from the package, added where needed.
 
 ``write-started`` copies them into ``<outdir>/_static`` (only when they differ, so a no-change
-rebuild writes nothing); ``html-page-context`` adds the CSS to pages with glossary output and
-the script to pages with term references, as :mod:`sphinx.ext.mathjax` does.
+rebuild writes nothing); ``html-page-context`` adds them to the pages that need them, as
+:mod:`sphinx.ext.mathjax` does: the CSS where there is glossary output, the script where
+there are term links (also those of other components, such as talk tags naming a term).
 """
 
 from __future__ import annotations
@@ -10,15 +11,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from docutils import nodes
-
-from fieldnotes.glossary.backlinks import USED_ON_CLASS
-from fieldnotes.glossary.tooltips import term_tooltip
-from fieldnotes.glossary.used import LISTING_CLASS
+from fieldnotes.assets import copy_static
+from fieldnotes.glossary.tooltips import TERM_CLASS
+from fieldnotes.sphinx_internals import one_tree_per_document
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+
+    from fieldnotes.glossary.domain import GlossaryDomain
 
 STATIC = Path(__file__).resolve().parent / "static"
 CSS = "fieldnotes-glossary.css"
@@ -27,29 +29,23 @@ JS = "fieldnotes-glossary.js"
 
 def on_write_started(app: Sphinx, builder: Builder) -> None:
     """Copy the assets into the HTML output's ``_static`` folder when missing or changed."""
-    if builder.format != "html":
-        return
-    target_dir = Path(builder.outdir) / "_static"
-    target_dir.mkdir(parents=True, exist_ok=True)
-    for name in (CSS, JS):
-        content = (STATIC / name).read_bytes()
-        target = target_dir / name
-        if not target.is_file() or target.read_bytes() != content:
-            target.write_bytes(content)
-
-
-def _has_class(doctree: nodes.Node, cls: str) -> bool:
-    return any(cls in node["classes"] for node in doctree.findall(nodes.Element))
+    copy_static(builder, STATIC, html=(CSS, JS))
 
 
 def on_html_page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.Node | None
 ) -> None:
-    """Add the CSS (and the script when needed) to this page only."""
+    """Add the CSS and the script to this page if it shows glossary output or term links."""
     if doctree is None or app.builder.format != "html":
         return
-    has_tooltips = any(True for _ in doctree.findall(term_tooltip))
-    if has_tooltips or _has_class(doctree, USED_ON_CLASS) or _has_class(doctree, LISTING_CLASS):
+    domain: GlossaryDomain = app.env.domains["fieldnotes-glossary"]  # type: ignore[assignment]
+    if one_tree_per_document(app.builder.name):
+        shows_glossary = pagename in domain.terms or pagename in domain.listings
+    else:
+        shows_glossary = bool(domain.terms or domain.listings)
+    # Term links are rendered by several components; the rendered body says whether any is here.
+    has_term_links = TERM_CLASS in context.get("body", "")
+    if shows_glossary or has_term_links:
         app.builder.add_css_file(CSS)  # type: ignore[attr-defined]
-    if has_tooltips:
+    if has_term_links:
         app.builder.add_js_file(JS, defer="defer")  # type: ignore[attr-defined]

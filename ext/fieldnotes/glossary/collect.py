@@ -1,7 +1,6 @@
-"""Collect (``doctree-read``, in the reading process): definitions, term usages, listings.
+"""Collect (``doctree-read``, in the reading process): definitions and term usages.
 
-Only plain dicts go into the domain. Each ``term`` reference's content node is marked with
-the lower-cased term (``fieldnotes_term``) so that later phases can find it once resolved.
+Only records (:mod:`.records`) go into the domain; the doctree is not changed.
 """
 
 from __future__ import annotations
@@ -14,16 +13,15 @@ from sphinx import addnodes
 
 from fieldnotes.glossary.location import nearest_section
 from fieldnotes.glossary.plaintext import first_paragraph, first_paragraph_segments
-from fieldnotes.glossary.used import glossary_used
+from fieldnotes.glossary.records import Definition, Usage
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from sphinx.application import Sphinx
 
-    from fieldnotes.glossary.domain import GlossaryDomain, Record
+    from fieldnotes.glossary.domain import GlossaryDomain
 
-TERM_KEY = "fieldnotes_term"
 # (refdomain, reftype) of the cross-references that use a glossary term.
 TERM_XREFS = frozenset({("std", "term")})
 
@@ -73,7 +71,7 @@ def _relative(path: Path, srcdir: Path) -> str:
         return str(path)
 
 
-def collect_definitions(doctree: nodes.document, srcdir: Path, docpath: Path) -> list[Record]:
+def collect_definitions(doctree: nodes.document, srcdir: Path, docpath: Path) -> list[Definition]:
     """One record per glossary term of the document, with the term's real source line.
 
     ``source`` is empty when the term is in the document's own file, else the path of the
@@ -85,27 +83,18 @@ def collect_definitions(doctree: nodes.document, srcdir: Path, docpath: Path) ->
     for source in {term.source or "" for terms, _ in entries for term in terms} - {""}:
         terms = [term for entry_terms, _ in entries for term in entry_terms if term.source == source]
         offsets[source] = line_offset(terms, _source_lines(source, cache))
-    records: list[Record] = []
+    records: list[Definition] = []
     for terms, definition in entries:
-        segments = first_paragraph_segments(definition) if definition is not None else []
+        segments = tuple(first_paragraph_segments(definition)) if definition is not None else ()
         text = first_paragraph(definition) if definition is not None else ""
-        synonyms = [term.astext().strip().lower() for term in terms]
+        synonyms = tuple(term.astext().strip().lower() for term in terms)
         for term in terms:
             name = term.astext().strip()
             source = term.source or ""
             relative = "" if not source or Path(source) == docpath else _relative(Path(source), srcdir)
-            records.append(
-                {
-                    "term": name,
-                    "key": name.lower(),
-                    "ids": list(term["ids"]),
-                    "source": relative,
-                    "line": (term.line or 0) + offsets.get(source, 0),
-                    "definition": text,
-                    "segments": segments,
-                    "synonyms": synonyms,
-                }
-            )
+            line = (term.line or 0) + offsets.get(source, 0)
+            ids = tuple(term["ids"])
+            records.append(Definition(name, name.lower(), ids, relative, line, text, segments, synonyms))
     return records
 
 
@@ -121,46 +110,31 @@ def _entry_keys(node: nodes.Node) -> set[str] | None:
     return None
 
 
-def collect_usages(doctree: nodes.document) -> list[Record]:
+def collect_usages(doctree: nodes.document) -> list[Usage]:
     """One record per distinct (term, section) referenced in the document, in document order.
 
     A term referenced in its own definition is skipped; references from other glossary
     definitions are marked ``in_glossary`` (they count as use, but "Used on" omits them).
     """
-    records: list[Record] = []
+    records: list[Usage] = []
     seen: set[tuple[str, str, bool]] = set()
     for xref in doctree.findall(addnodes.pending_xref):
         if (xref.get("refdomain"), xref.get("reftype")) not in TERM_XREFS:
             continue
         key = xref["reftarget"].lower()
-        if xref.children and isinstance(xref[0], nodes.Element):
-            xref[0][TERM_KEY] = key
         entry = _entry_keys(xref)
         if entry is not None and key in entry:
             continue
         title, anchor = nearest_section(xref)
         if (key, anchor, entry is not None) not in seen:
             seen.add((key, anchor, entry is not None))
-            records.append({"key": key, "section": title, "anchor": anchor, "in_glossary": entry is not None})
+            records.append(Usage(key, title, anchor, entry is not None))
     return records
 
 
-def collect_listings(doctree: nodes.document) -> list[Record]:
-    """The requests of the document's ``glossary-used`` directives."""
-    return [
-        {"patterns": list(node["patterns"]), "toctree": node["toctree"], "line": node.line or 0}
-        for node in doctree.findall(glossary_used)
-    ]
-
-
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
-    """Store what this document defines, references and lists."""
+    """Store what this document defines and references."""
     domain: GlossaryDomain = app.env.domains["fieldnotes-glossary"]  # type: ignore[assignment]
     docname = app.env.current_document.docname
-    for store, records in (
-        (domain.terms, collect_definitions(doctree, Path(app.srcdir), Path(app.env.doc2path(docname)))),
-        (domain.usages, collect_usages(doctree)),
-        (domain.listings, collect_listings(doctree)),
-    ):
-        if records:
-            store[docname] = records
+    terms = collect_definitions(doctree, Path(app.srcdir), Path(app.env.doc2path(docname)))
+    domain.set_collected(docname, terms, collect_usages(doctree))

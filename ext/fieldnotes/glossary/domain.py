@@ -1,26 +1,22 @@
-"""The glossary's collected data: plain, picklable dicts keyed by the docname that owns them.
+"""The glossary's collected data: records keyed by the docname that owns them.
 
-``terms``      docname -> list of definitions ``{"term", "key", "ids", "source", "line",
-               "definition", "segments", "synonyms"}`` (``definition``: first paragraph as
-               text; ``segments``: the same as ``[kind, text]`` runs keeping code and
-               emphasis; ``synonyms``: keys of every term of the entry)
-``usages``     docname -> list of references ``{"key", "section", "anchor", "in_glossary"}``
-``listings``   docname -> list of ``glossary-used`` requests ``{"patterns", "toctree", "line"}``
-``fingerprints`` output ("builder:outdir") -> docname -> hash of the collected data the page
-               shows, as last written there (set in the main process; per output, because
-               builders share one environment but each keeps its own pages)
-
-Keys are lower-cased terms, as Sphinx's standard domain matches ``term`` references.
+``terms``        docname -> [:class:`~.records.Definition`, ...]
+``usages``       docname -> [:class:`~.records.Usage`, ...]
+``listings``     docname -> [:class:`~.records.ListingRequest`, ...] (in page order)
+``fingerprints`` see :mod:`fieldnotes.freshness`
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Set
+from functools import cached_property
 from typing import Any
 
 from sphinx.domains import Domain
 
-Record = dict[str, Any]
+from fieldnotes.freshness import forget
+from fieldnotes.glossary.plaintext import shorten
+from fieldnotes.glossary.records import Definition, ListingRequest, TermTarget, Usage
 
 _COLLECTED = ("terms", "usages", "listings")
 
@@ -29,16 +25,34 @@ class GlossaryDomain(Domain):
     """Holds glossary definitions, term usages and listing requests per document."""
 
     name = "fieldnotes-glossary"
-    label = "Field Notes glossary"
-    data_version = 2
+    label = "Glossary"
+    data_version = 3
     initial_data: dict[str, dict[str, Any]] = {key: {} for key in (*_COLLECTED, "fingerprints")}
+
+    def _changed(self) -> None:
+        self.__dict__.pop("by_key", None)
+
+    # -- collecting ------------------------------------------------------------
+
+    def set_collected(self, docname: str, terms: list[Definition], usages: list[Usage]) -> None:
+        """Store what ``docname`` defines and references."""
+        for key, records in (("terms", terms), ("usages", usages)):
+            if records:
+                self.data[key][docname] = records
+        self._changed()
+
+    def add_listing(self, docname: str, request: ListingRequest) -> int:
+        """Store a ``glossary-used`` request of ``docname``; return its index."""
+        listings = self.data["listings"].setdefault(docname, [])
+        listings.append(request)
+        return len(listings) - 1
 
     def clear_doc(self, docname: str) -> None:
         """Forget every record owned by ``docname``."""
         for key in _COLLECTED:
             self.data[key].pop(docname, None)
-        for output in self.data["fingerprints"].values():
-            output.pop(docname, None)
+        forget(self.data["fingerprints"], docname)
+        self._changed()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         """Copy the records of ``docnames`` (only those) from a worker's data."""
@@ -46,51 +60,55 @@ class GlossaryDomain(Domain):
             for docname in docnames:
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
+        self._changed()
 
     # -- accessors -------------------------------------------------------------
 
     @property
-    def terms(self) -> dict[str, list[Record]]:
+    def terms(self) -> dict[str, list[Definition]]:
         """Definitions per defining document."""
         return self.data["terms"]
 
     @property
-    def usages(self) -> dict[str, list[Record]]:
+    def usages(self) -> dict[str, list[Usage]]:
         """Term references per referencing document."""
         return self.data["usages"]
 
     @property
-    def listings(self) -> dict[str, list[Record]]:
+    def listings(self) -> dict[str, list[ListingRequest]]:
         """``glossary-used`` requests per hosting document."""
         return self.data["listings"]
 
-    def fingerprints(self, output: str) -> dict[str, str]:
-        """Last fingerprint of the collected data each document shows in ``output``."""
-        return self.data["fingerprints"].setdefault(output, {})
-
-    def definitions(self) -> Iterator[tuple[str, Record]]:
+    def definitions(self) -> Iterator[tuple[str, Definition]]:
         """Every ``(docname, definition)``, in a stable order."""
         for docname in sorted(self.terms):
             for record in self.terms[docname]:
                 yield docname, record
 
-    def by_key(self) -> dict[str, tuple[str, Record]]:
-        """Lower-cased term -> ``(docname, definition)``; the first definition wins."""
-        index: dict[str, tuple[str, Record]] = {}
+    @cached_property
+    def by_key(self) -> dict[str, tuple[str, Definition]]:
+        """Lower-cased term -> ``(docname, definition)``; the first definition wins (cached)."""
+        index: dict[str, tuple[str, Definition]] = {}
         for docname, record in self.definitions():
-            index.setdefault(record["key"], (docname, record))
+            index.setdefault(record.key, (docname, record))
         return index
 
-    def term_at(self, docname: str, node_id: str) -> Record | None:
+    def lookup(self, term: str) -> TermTarget | None:
+        """Where ``term`` (any case) is defined, with its tooltip text; ``None`` if undefined."""
+        found = self.by_key.get(" ".join(term.split()).lower())
+        if found is None or not found[1].ids:
+            return None
+        docname, record = found
+        limit = self.env.config.fieldnotes_glossary_tooltip_length
+        return TermTarget(docname, record.ids[0], shorten(record.definition, limit) if limit else "")
+
+    def term_at(self, docname: str, node_id: str) -> Definition | None:
         """The definition whose term node in ``docname`` has the id ``node_id``."""
-        for record in self.terms.get(docname, ()):
-            if node_id in record["ids"]:
-                return record
-        return None
+        return next((r for r in self.terms.get(docname, ()) if node_id in r.ids), None)
 
     def used_keys(self) -> set[str]:
         """Every term key referenced anywhere."""
-        return {usage["key"] for records in self.usages.values() for usage in records}
+        return {usage.key for records in self.usages.values() for usage in records}
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list:
         """Resolve nothing: the domain has no roles, so ``any`` never resolves here."""

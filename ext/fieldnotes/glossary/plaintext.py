@@ -1,7 +1,7 @@
 """Definitions as plain data: the first paragraph, whitespace collapsed, shortened sensibly.
 
 :func:`first_paragraph` gives one line of text (tooltips); :func:`first_paragraph_segments`
-keeps code, emphasis and strong spans as ``[kind, text]`` pairs (printed listings).
+keeps code, emphasis and strong spans as ``(kind, text)`` pairs (printed listings).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)")
 ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
 
 
-Segment = list[str]  # [kind, text], kind one of "text", "literal", "emphasis", "strong"
+Segment = tuple[str, str]  # (kind, text), kind one of "text", "literal", "emphasis", "strong"
 
 _KINDS: dict[type[nodes.Element], str] = {
     nodes.literal: "literal",
@@ -24,7 +24,7 @@ _KINDS: dict[type[nodes.Element], str] = {
 }
 
 
-def _walk(node: nodes.Node, out: list[Segment]) -> None:
+def _walk(node: nodes.Node, out: list[list[str]]) -> None:
     if isinstance(node, nodes.raw):  # markup (MyST inline HTML), not text
         return
     if isinstance(node, nodes.Text):
@@ -39,11 +39,11 @@ def _walk(node: nodes.Node, out: list[Segment]) -> None:
 
 
 def first_paragraph_segments(definition: nodes.Element) -> list[Segment]:
-    """The first paragraph of a definition as ``[kind, text]`` runs, whitespace collapsed."""
+    """The first paragraph of a definition as ``(kind, text)`` runs, whitespace collapsed."""
     paragraph = next(iter(definition.findall(nodes.paragraph)), None)
-    raw: list[Segment] = []
+    raw: list[list[str]] = []
     _walk(paragraph if paragraph is not None else definition, raw)
-    segments: list[Segment] = []
+    segments: list[list[str]] = []
     for kind, text in raw:
         text = _SPACE.sub(" ", text)
         if segments and segments[-1][0] == kind == "text":
@@ -53,7 +53,7 @@ def first_paragraph_segments(definition: nodes.Element) -> list[Segment]:
     if segments:
         segments[0][1] = segments[0][1].lstrip()
         segments[-1][1] = segments[-1][1].rstrip()
-    return [segment for segment in segments if segment[1]]
+    return [(kind, text) for kind, text in segments if text]
 
 
 def first_paragraph(definition: nodes.Element) -> str:

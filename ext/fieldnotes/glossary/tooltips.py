@@ -1,131 +1,80 @@
-"""Render (``doctree-resolved``, HTML only): each term reference carries its definition.
+"""Render (HTML only): every term reference carries its definition as the link's ``title``.
 
-Output per resolved ``term`` reference::
+Output per resolved ``term`` reference (and per talk tag that names a term)::
 
-    <span class="fieldnotes-term">
-      <a class="reference internal" href="..." aria-describedby="fieldnotes-tip-1">...</a>
-      <span class="fieldnotes-term-tip no-search" id="fieldnotes-tip-1" role="tooltip" hidden>
-        definition as escaped plain text</span>
-    </span>
+    <a class="reference internal fieldnotes-term" href="glossary.html#term-API"
+       title="definition, shortened">...</a>
 
-Without JavaScript the link works and assistive technology reads the definition as the
-link's description. ``fieldnotes-glossary.js`` shows it on hover and keyboard focus and hides
-it on Escape, blur and mouse-out. Assets are added only to pages with such references.
+The definition is an attribute, not page text: neither Sphinx's search index nor Read the
+Docs' server-side indexer takes it for the page's own words. Without JavaScript, browsers show
+the title on hover and assistive technology reads it as the link's description;
+``fieldnotes-glossary.js`` turns it into a styled tooltip shown on hover and keyboard focus
+(hidden on Escape, blur and mouse-out), linked with ``aria-describedby``.
+
+How: a post-transform that runs just before Sphinx resolves references marks the content node
+of each ``term`` reference to a known term; one that runs just after gives the reference
+holding a marked node its title and class. The mark never leaves the render phase. Pages
+without term references are skipped from the collected data.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from fieldnotes.glossary.collect import TERM_KEY
-from fieldnotes.glossary.plaintext import shorten
+from fieldnotes.glossary.collect import TERM_XREFS
+from fieldnotes.sphinx_internals import builder_format, builder_name, one_tree_per_document
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
-    from sphinx.writers.html5 import HTML5Translator
-
     from fieldnotes.glossary.domain import GlossaryDomain
 
 TERM_CLASS = "fieldnotes-term"
-TIP_CLASS = "fieldnotes-term-tip"
-TIP_ID_PREFIX = "fieldnotes-tip-"
+_MARK = "fieldnotes_term"
 
 
-class term_tooltip(nodes.inline):
-    """A term reference together with its definition."""
+def _has_terms(domain: GlossaryDomain, docname: str, builder: str) -> bool:
+    return bool(domain.usages) and (docname in domain.usages or not one_tree_per_document(builder))
 
 
-class term_reference(nodes.reference):
-    """The link of a :class:`term_tooltip`; ``describedby`` names its definition's id."""
+class MarkTermReferences(SphinxPostTransform):
+    """Before references are resolved: mark the content of each reference to a known term."""
+
+    default_priority = 9  # Sphinx's ReferencesResolver is 10
+
+    def run(self, **kwargs: Any) -> None:
+        """Mark ``term`` references whose term the glossary defines."""
+        if builder_format(self.env) != "html":
+            return
+        domain: GlossaryDomain = self.env.domains["fieldnotes-glossary"]  # type: ignore[assignment]
+        if not _has_terms(domain, self.env.current_document.docname, builder_name(self.env)):
+            return
+        for xref in self.document.findall(addnodes.pending_xref):
+            if (xref.get("refdomain"), xref.get("reftype")) not in TERM_XREFS or not xref.children:
+                continue
+            content = xref[0]
+            if isinstance(content, nodes.Element) and domain.lookup(xref["reftarget"]) is not None:
+                content[_MARK] = xref["reftarget"]
 
 
-class term_tip(nodes.inline):
-    """The definition text of a :class:`term_tooltip`, hidden until shown by script."""
+class TitleTermReferences(SphinxPostTransform):
+    """After references are resolved: each marked term reference gets its definition and class."""
 
+    default_priority = 11  # Sphinx's ReferencesResolver is 10
 
-def visit_term_tooltip_html(self: HTML5Translator, node: term_tooltip) -> None:
-    """Open the wrapper ``<span>``."""
-    self.body.append(self.starttag(node, "span", ""))
-
-
-def depart_span_html(self: HTML5Translator, node: nodes.Element) -> None:
-    """Close a ``<span>``."""
-    self.body.append("</span>")
-
-
-def visit_term_reference_html(self: HTML5Translator, node: term_reference) -> None:
-    """Write the usual ``<a>`` tag plus ``aria-describedby`` pointing at the definition."""
-    start = len(self.body)
-    self.visit_reference(node)
-    for index in range(start, len(self.body)):
-        if self.body[index].startswith("<a "):
-            describedby = self.attval(node["describedby"])
-            self.body[index] = f'<a aria-describedby="{describedby}" {self.body[index][3:]}'
-            break
-
-
-def depart_term_reference_html(self: HTML5Translator, node: term_reference) -> None:
-    """Close the ``<a>`` tag."""
-    self.depart_reference(node)
-
-
-def visit_term_tip_html(self: HTML5Translator, node: term_tip) -> None:
-    """Open the hidden tooltip ``<span>`` (its text is escaped by the translator)."""
-    self.body.append(self.starttag(node, "span", "", role="tooltip", hidden="hidden"))
-
-
-def skip_node(self: nodes.NodeVisitor, node: nodes.Element) -> None:
-    """Outside HTML the definition is not repeated at each reference."""
-    raise nodes.SkipNode
-
-
-def _next_id(doctree: nodes.document, counter: list[int]) -> str:
-    while True:
-        counter[0] += 1
-        candidate = f"{TIP_ID_PREFIX}{counter[0]}"
-        if candidate not in doctree.ids:
-            doctree.ids[candidate] = doctree
-            return candidate
-
-
-def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Wrap every resolved term reference with its shortened definition (HTML pages only)."""
-    builder = app.builder
-    if builder.format != "html" or getattr(builder, "embedded", False):
-        return
-    domain: GlossaryDomain = app.env.domains["fieldnotes-glossary"]  # type: ignore[assignment]
-    index = domain.by_key()
-    limit = app.config.fieldnotes_glossary_tooltip_length
-    counter = [0]
-    for reference in list(doctree.findall(nodes.reference)):
-        marked = next(
-            (c for c in reference.children if isinstance(c, nodes.Element) and c.get(TERM_KEY)), None
-        )
-        if marked is None or isinstance(reference.parent, term_tooltip) or marked[TERM_KEY] not in index:
-            continue
-        text = shorten(index[marked[TERM_KEY]][1]["definition"], limit)
-        if not text:
-            continue
-        tip_id = _next_id(doctree, counter)
-        link = term_reference(reference.rawsource, "", *reference.children, **reference.attributes)
-        link["describedby"] = tip_id
-        tip = term_tip("", text, ids=[tip_id], classes=[TIP_CLASS, "no-search"])
-        reference.replace_self(term_tooltip("", "", link, tip, classes=[TERM_CLASS]))
-
-
-def register(app: Sphinx) -> None:
-    """Register the nodes with their HTML visitors; other formats fall back or skip."""
-    app.add_node(term_tooltip, html=(visit_term_tooltip_html, depart_span_html))
-    app.add_node(term_reference, html=(visit_term_reference_html, depart_term_reference_html))
-    skip = (skip_node, None)
-    app.add_node(
-        term_tip,
-        html=(visit_term_tip_html, depart_span_html),
-        latex=skip,
-        text=skip,
-        man=skip,
-        texinfo=skip,
-    )
-    app.connect("doctree-resolved", on_doctree_resolved)
+    def run(self, **kwargs: Any) -> None:
+        """Give each resolved, marked term reference its definition as title, and the term class."""
+        if builder_format(self.env) != "html":
+            return
+        domain: GlossaryDomain = self.env.domains["fieldnotes-glossary"]  # type: ignore[assignment]
+        if not _has_terms(domain, self.env.current_document.docname, builder_name(self.env)):
+            return
+        for ref in self.document.findall(nodes.reference):
+            content = ref.children[0] if ref.children else None
+            term = content.attributes.pop(_MARK, None) if isinstance(content, nodes.Element) else None
+            found = domain.lookup(term) if term else None
+            if found is not None and found.tooltip:
+                ref["reftitle"] = found.tooltip
+                ref["classes"].append(TERM_CLASS)

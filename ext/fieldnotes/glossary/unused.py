@@ -30,15 +30,15 @@ def on_check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     used = domain.used_keys()
     seen: set[tuple[str, tuple[str, ...]]] = set()
     for docname, record in domain.definitions():
-        entry = (docname, tuple(record["synonyms"]))
-        if entry in seen or used.intersection(record["synonyms"]):
+        entry = (docname, record.synonyms)
+        if entry in seen or used.intersection(record.synonyms):
             continue
         seen.add(entry)
-        if record["source"]:  # defined in an included file
-            location = f"{Path(app.srcdir, record['source'])}:{record['line']}"
+        if record.source:  # defined in an included file
+            location = f"{Path(app.srcdir, record.source)}:{record.line}"
         else:
-            location = (docname, record["line"])
-        names = [r["term"] for r in domain.terms[docname] if r["synonyms"] == record["synonyms"]]
+            location = (docname, record.line)
+        names = [r.term for r in domain.terms[docname] if r.synonyms == record.synonyms]
         many = len(names) > 1
         logger.warning(
             "glossary %s %s not referenced on any page",

@@ -6,9 +6,9 @@ Options (both optional, combinable)::
            unless it starts with "/"; a source suffix (.md, .rst) is ignored
     :toctree: this document plus those its toctrees include, recursively
 
-Without options it lists the terms referenced in the current document. The listing is a
-placeholder at read time, filled at ``doctree-resolved`` from domain data (so it never goes
-stale; :mod:`fieldnotes.glossary.freshness` rewrites its page when its content changes).
+Without options it lists the terms referenced in the current document. The request is stored
+in the domain and the directive leaves a placeholder, filled by a post-transform from domain
+data (so it never goes stale; :mod:`.views` rewrites its page when its content changes).
 
 Warning: type ``fieldnotes``, subtype ``glossary.no-documents``: a ``:docs:`` entry matches
 no document.
@@ -16,18 +16,20 @@ no document.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from fieldnotes.glossary.links import Linker
-from fieldnotes.glossary.views import listing_documents, listing_entries, match_documents
+from fieldnotes.glossary.records import ListingRequest
+from fieldnotes.glossary.views import View, listing_documents, listing_entries, match_documents
+from fieldnotes.links import Linker
+from fieldnotes.sphinx_internals import current_builder, one_tree_per_document
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
     from sphinx.util.typing import OptionSpec
 
     from fieldnotes.glossary.domain import GlossaryDomain
@@ -39,11 +41,11 @@ COLUMNS_CLASS = "fieldnotesglossaryused"
 
 
 class glossary_used(nodes.General, nodes.Element):
-    """Placeholder for a ``glossary-used`` listing; always replaced at ``doctree-resolved``."""
+    """Placeholder for a ``glossary-used`` listing (``docname``, ``index``); always replaced."""
 
 
 def skip_node(translator: nodes.NodeVisitor, node: nodes.Element) -> None:
-    """Render nothing (an unresolved placeholder has no content)."""
+    """Render nothing (used for nodes that carry no visible content)."""
     raise nodes.SkipNode
 
 
@@ -54,14 +56,16 @@ class GlossaryUsedDirective(SphinxDirective):
     option_spec: ClassVar[OptionSpec] = {"docs": directives.unchanged, "toctree": directives.flag}
 
     def run(self) -> list[nodes.Node]:
-        """Return the placeholder; warn about ``:docs:`` entries that match nothing."""
-        patterns = (self.options.get("docs") or "").split()
-        node = glossary_used(
-            patterns=patterns, toctree="toctree" in self.options, docname=self.env.current_document.docname
+        """Store the request, return the placeholder; warn about ``:docs:`` that match nothing."""
+        docname = self.env.current_document.docname
+        request = ListingRequest(
+            tuple((self.options.get("docs") or "").split()), "toctree" in self.options, self.lineno
         )
+        domain: GlossaryDomain = self.env.domains["fieldnotes-glossary"]  # type: ignore[assignment]
+        node = glossary_used(docname=docname, index=domain.add_listing(docname, request))
         self.set_source_info(node)
-        for pattern in patterns:
-            if not match_documents(self.env, self.env.current_document.docname, pattern):
+        for pattern in request.patterns:
+            if not match_documents(self.env, docname, pattern):
                 logger.warning(
                     "glossary-used: %r matches no document",
                     pattern,
@@ -75,8 +79,8 @@ class GlossaryUsedDirective(SphinxDirective):
 _INLINE = {"literal": nodes.literal, "emphasis": nodes.emphasis, "strong": nodes.strong}
 
 
-def paragraph_from(segments: list[list[str]]) -> nodes.paragraph:
-    """A paragraph rebuilt from ``[kind, text]`` runs (code and emphasis kept, all escaped)."""
+def paragraph_from(segments: tuple[tuple[str, str], ...]) -> nodes.paragraph:
+    """A paragraph rebuilt from ``(kind, text)`` runs (code and emphasis kept, all escaped)."""
     paragraph = nodes.paragraph()
     for kind, text in segments:
         inline = _INLINE.get(kind)
@@ -84,24 +88,36 @@ def paragraph_from(segments: list[list[str]]) -> nodes.paragraph:
     return paragraph
 
 
-def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+def listing_nodes(entries: list[View], link: Linker) -> nodes.container:
+    """A glossary-style definition list of *entries* (see :func:`.views.listing_entries`)."""
+    dlist = nodes.definition_list(classes=["glossary", LISTING_CLASS])
+    for entry in entries:
+        anchor = entry["ids"][0] if entry["ids"] else ""
+        term = nodes.term("", "", link(entry["docname"], anchor, entry["term"]))
+        definition = nodes.definition("", paragraph_from(entry["segments"]))
+        dlist += nodes.definition_list_item("", term, definition)
+    # The container's class lets a LaTeX preamble lay the list out (e.g. in columns):
+    # Sphinx enters the environment ``sphinxclass<class>`` when it is defined.
+    return nodes.container("", dlist, classes=[COLUMNS_CLASS])
+
+
+class FillGlossaryUsed(SphinxPostTransform):
     """Replace each placeholder with a definition list of the terms its documents use."""
-    env = app.env
-    domain: GlossaryDomain = env.domains["fieldnotes-glossary"]  # type: ignore[assignment]
-    for node in list(doctree.findall(glossary_used)):
-        host = node["docname"]
-        request = {"patterns": node["patterns"], "toctree": node["toctree"]}
-        entries = listing_entries(domain, listing_documents(env, host, request))
-        if not entries:
-            node.parent.remove(node)
-            continue
-        dlist = nodes.definition_list(classes=["glossary", LISTING_CLASS])
-        link = Linker(app.builder, host)
-        for entry in entries:
-            anchor = entry["ids"][0] if entry["ids"] else ""
-            term = nodes.term("", "", link(entry["docname"], anchor, entry["term"]))
-            definition = nodes.definition("", paragraph_from(entry["segments"]))
-            dlist += nodes.definition_list_item("", term, definition)
-        # The container's class lets a LaTeX preamble lay the list out (e.g. in columns):
-        # Sphinx enters the environment ``sphinxclass<class>`` when it is defined.
-        node.replace_self(nodes.container("", dlist, classes=[COLUMNS_CLASS]))
+
+    default_priority = 20
+
+    def run(self, **kwargs: Any) -> None:
+        """Fill this page's ``glossary-used`` placeholders."""
+        env, builder = self.env, current_builder(self.env)
+        domain: GlossaryDomain = env.domains["fieldnotes-glossary"]  # type: ignore[assignment]
+        if one_tree_per_document(builder.name) and env.current_document.docname not in domain.listings:
+            return
+        for node in list(self.document.findall(glossary_used)):
+            host = node["docname"]
+            entries = listing_entries(
+                domain, listing_documents(env, host, domain.listings[host][node["index"]])
+            )
+            if entries:
+                node.replace_self(listing_nodes(entries, Linker(builder, host)))
+            else:
+                node.parent.remove(node)

@@ -29,9 +29,10 @@ Warnings have ``type="fieldnotes"`` and one of these subtypes (for ``suppress_wa
 ``talk-list.empty``
     a ``talk-list`` whose filters match no talk.
 
-Data flows one way: directives parse options into plain dicts (:mod:`.model`) stored in the
-domain (:mod:`.domain`); listings are filled and references resolved when pages are written
-(:mod:`.listing`); nodes are always rendered fresh from the dicts (:mod:`.render`).
+Data flows one way: parse (:mod:`.parse`: options to :mod:`.records`) -> collect (the
+directives store records in :mod:`.domain`) -> resolve (:mod:`.views` for freshness; the
+domain's :meth:`~.domain.TalksDomain.target` for links) -> render (:mod:`.filling` with
+:mod:`.render`, a post-transform; :mod:`.writers` for HTML and LaTeX).
 """
 
 from __future__ import annotations
@@ -40,7 +41,9 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from fieldnotes.talks import assets, export, index_pages, listing, writers
+from fieldnotes import __version__
+from fieldnotes.i18n import add_catalog
+from fieldnotes.talks import assets, export, filling, index_pages, views, writers
 from fieldnotes.talks.directives import TalkDirective, TalkListDirective
 from fieldnotes.talks.domain import TalksDomain
 from fieldnotes.talks.nodes import talk_card, talk_list, talk_title
@@ -48,7 +51,9 @@ from fieldnotes.talks.roles import TalksRole
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the talks component (also usable alone: ``extensions = ["fieldnotes.talks"]``)."""
+    """Register the talks component (usable alone: ``extensions = ["fieldnotes.talks"]``)."""
+    app.setup_extension("fieldnotes.singlehtml")
+    add_catalog(app)
     app.add_node(
         talk_card,
         html=(writers.visit_card_html, writers.depart_card_html),
@@ -65,12 +70,16 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("talk-list", TalkListDirective)
     app.add_role("talk", TalksRole("talk"))
     app.add_role("speaker", TalksRole("speaker"))
-    app.add_post_transform(writers.PrintTalkUrls)
     app.add_latex_package(assets.LATEX_PACKAGE)
-    app.connect("env-get-updated", listing.pages_to_rewrite)
-    app.connect("doctree-resolved", listing.fill_talk_lists, priority=400)
-    app.connect("write-started", assets.copy_assets)
-    app.connect("html-page-context", assets.add_css)
-    app.connect("html-page-context", index_pages.render_index_page)
-    app.connect("build-finished", export.write_talks_json)
-    return {"env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
+    app.add_post_transform(filling.FillTalks)
+    app.connect("env-get-updated", views.on_env_get_updated)
+    app.connect("write-started", assets.on_write_started)
+    app.connect("html-page-context", assets.on_html_page_context)
+    app.connect("html-page-context", index_pages.on_html_page_context)
+    app.connect("build-finished", export.on_build_finished)
+    return {
+        "version": __version__,
+        "env_version": TalksDomain.data_version,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

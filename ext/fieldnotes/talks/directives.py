@@ -1,18 +1,19 @@
-"""The ``talk`` and ``talk-list`` directives: parse options, store plain data, emit nodes."""
+"""The ``talk`` and ``talk-list`` directives: parse options, store records, emit nodes."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from fieldnotes.talks import render
-from fieldnotes.talks.model import LIST_OPTIONS, TALK_OPTIONS, Problem, parse_list_options, parse_talk
 from fieldnotes.talks.nodes import talk_list
+from fieldnotes.talks.parse import LIST_OPTIONS, TALK_OPTIONS, parse_list_options, parse_talk
+from fieldnotes.talks.records import Problem
 
 logger = logging.getLogger(__name__)
 
@@ -30,8 +31,8 @@ class AnyOption(dict):
 
 
 def _spec(names: tuple[str, ...]) -> AnyOption:
-    # Every value is taken as text and validated by the model: a bad value is a warning, never a
-    # parser error that drops the directive (``:speakers-unknown: yes`` is still the flag).
+    # Every value is taken as text and validated by the parser: a bad value is a warning, never a
+    # docutils error that drops the directive (``:speakers-unknown: yes`` is still the flag).
     return AnyOption(dict.fromkeys(names, directives.unchanged))
 
 
@@ -51,15 +52,19 @@ class _Directive(SphinxDirective):
                 subtype=problem.subtype,
             )
 
-    def unknown_options(self) -> list[Problem]:
-        """A problem for every option the directive does not know."""
-        return [
-            Problem(
-                f"{self.kind}.unknown-option", f"unknown option :{name}: (known: {', '.join(self.known)})"
-            )
-            for name in self.options
-            if name not in self.known
-        ]
+    def known_options(self) -> dict[str, str | None]:
+        """The options the directive knows; a warning for each of the others."""
+        self.report(
+            [
+                Problem(
+                    f"{self.kind}.unknown-option",
+                    f"unknown option :{name}: (known: {', '.join(self.known)})",
+                )
+                for name in self.options
+                if name not in self.known
+            ]
+        )
+        return {k: v for k, v in self.options.items() if k in self.known}
 
 
 class TalkDirective(_Directive):
@@ -75,29 +80,23 @@ class TalkDirective(_Directive):
 
     def run(self) -> list[nodes.Node]:
         """Validate, store the record in the domain and return the card."""
-        options = {k: v for k, v in self.options.items() if k in TALK_OPTIONS}
-        record, problems = parse_talk(self.arguments[0] if self.arguments else "", options)
-        self.report(self.unknown_options() + problems)
+        options = self.known_options()
+        talk, problems = parse_talk(self.arguments[0] if self.arguments else "", options)
+        self.report(problems)
 
         docname = self.env.current_document.docname
         domain = self.env.domains["talks"]
-        anchor, n = record["anchor"], 1
+        anchor, n = talk.anchor, 1
         while anchor in self.state.document.ids or domain.anchor_taken(docname, anchor):
             n += 1
-            anchor = f"{record['anchor']}-{n}"
+            anchor = f"{talk.anchor}-{n}"
         abstract = self.parse_content_to_nodes() if self.content else []
-        record.update(
-            anchor=anchor,
-            docname=docname,
-            lineno=self.lineno,
-            abstract=" ".join(" ".join(n.astext().split()) for n in abstract if n.astext().strip()),
-        )
-        domain.add_talk(record)
+        text = " ".join(" ".join(node.astext().split()) for node in abstract if node.astext().strip())
+        talk = replace(talk, anchor=anchor, docname=docname, lineno=self.lineno, abstract=text)
+        domain.add_talk(talk)
 
-        card = render.card(record, abstract, render.PendingLinker(docname))
+        card = render.card(talk, abstract)
         self.set_source_info(card)
-        for xref in card.findall(addnodes.pending_xref):
-            xref.source, xref.line = card.source, card.line
         self.state.document.ids[anchor] = card
         return [card]
 
@@ -111,12 +110,11 @@ class TalkListDirective(_Directive):
     option_spec = _spec(LIST_OPTIONS)
 
     def run(self) -> list[nodes.Node]:
-        """Validate the filters, note the listing in the domain and return the placeholder."""
-        options = {k: v for k, v in self.options.items() if k in LIST_OPTIONS}
-        spec, problems = parse_list_options(options)
-        self.report(self.unknown_options() + problems)
+        """Validate the filters, store the listing in the domain and return the placeholder."""
+        spec, problems = parse_list_options(self.known_options())
+        self.report(problems)
         docname = self.env.current_document.docname
-        self.env.domains["talks"].add_listing(docname, spec)
-        node = talk_list(spec=spec, docname=docname)
+        index = self.env.domains["talks"].add_listing(docname, spec)
+        node = talk_list(docname=docname, index=index)
         self.set_source_info(node)
         return [node]

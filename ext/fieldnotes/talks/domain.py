@@ -1,16 +1,18 @@
-"""The ``talks`` domain: every talk and listing of the site as plain dicts, and link resolution.
+"""The ``talks`` domain: every talk and listing of the site as records, and where links go.
 
-``self.data`` holds (all keyed by docname, so ``clear_doc`` and ``merge_domaindata`` are exact):
+``self.data`` (all keyed by docname, so ``clear_doc`` and ``merge_domaindata`` are exact):
 
-- ``talks``: ``{docname: [talk record, ...]}`` (records as made by :mod:`fieldnotes.talks.model`);
-- ``listings``: ``{docname: [listing spec, ...]}``;
-- ``refs``: ``{docname: {"talk": [id, ...], "speaker": [name, ...]}}`` (what roles point at);
-- ``fingerprints``: ``{builder name: {docname: str}}`` (see :mod:`fieldnotes.talks.listing`).
+- ``talks``: ``{docname: [Talk, ...]}`` (:class:`~fieldnotes.talks.records.Talk`);
+- ``listings``: ``{docname: [ListingSpec, ...]}``, in the order of the page's listings;
+- ``refs``: ``{docname: [(kind, target), ...]}``: what the page's roles point at;
+- ``fingerprints``: see :mod:`fieldnotes.freshness`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Set
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from docutils import nodes
@@ -20,13 +22,36 @@ from sphinx.builders import Builder
 from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
-from sphinx.util.nodes import make_refnode
 
+from fieldnotes.freshness import forget
+from fieldnotes.i18n import _
 from fieldnotes.talks.index_pages import entry_anchor
 from fieldnotes.talks.indices import EventIndex, SpeakerIndex, TagIndex
+from fieldnotes.talks.linking import TalkLinks
+from fieldnotes.talks.records import ListingSpec, Talk
 from fieldnotes.talks.roles import TalksRole
 
 logger = logging.getLogger(__name__)
+
+_COLLECTED = ("talks", "listings", "refs")
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a link goes: document, anchor, the link's title and extra classes."""
+
+    docname: str
+    anchor: str
+    title: str | None = None
+    classes: tuple[str, ...] = ()
+
+
+@dataclass
+class _Lookups:
+    talks: list[Talk]
+    by_id: dict[str, Talk]
+    duplicates: dict[str, list[Talk]]
+    speakers: dict[str, str]
 
 
 class TalksDomain(Domain):
@@ -34,133 +59,125 @@ class TalksDomain(Domain):
 
     name = "talks"
     label = "Talks"
-    object_types = {"talk": ObjType("talk", "talk")}
+    object_types = {"talk": ObjType(_("talk"), "talk")}
     roles = {"talk": TalksRole("talk"), "speaker": TalksRole("speaker")}
     indices = [SpeakerIndex, EventIndex, TagIndex]
     initial_data: dict[str, Any] = {"talks": {}, "listings": {}, "refs": {}, "fingerprints": {}}
-    data_version = 1
+    data_version = 2
 
-    def __init__(self, env: BuildEnvironment) -> None:
-        super().__init__(env)
-        self._cache: dict[str, Any] | None = None
-        #: Set for each build (in memory, never saved): no talk data nor HTML configuration changed
-        #: since this builder last wrote; and, for HTML, whether the index pages can be kept.
-        self.unchanged = False
-        self.keep_html_indices = False
+    # -- collecting (reading processes) ------------------------------------------------------
 
-    # -- collecting (workers) ----------------------------------------------------------------
+    def add_talk(self, talk: Talk) -> None:
+        """Store a talk of ``talk.docname``."""
+        self.data["talks"].setdefault(talk.docname, []).append(talk)
+        self.__dict__.pop("lookups", None)
 
-    def add_talk(self, record: dict[str, Any]) -> None:
-        """Store a talk record of the current document."""
-        self.data["talks"].setdefault(record["docname"], []).append(record)
-        self._cache = None
-
-    def add_listing(self, docname: str, spec: dict[str, Any]) -> None:
-        """Remember that *docname* shows a listing (its page depends on every talk)."""
-        self.data["listings"].setdefault(docname, []).append(spec)
+    def add_listing(self, docname: str, spec: ListingSpec) -> int:
+        """Store a listing of *docname*; return its index (what its placeholder node keeps)."""
+        listings = self.data["listings"].setdefault(docname, [])
+        listings.append(spec)
+        return len(listings) - 1
 
     def add_ref(self, docname: str, kind: str, target: str) -> None:
         """Remember that *docname* links to a talk id or a speaker (its link text depends on it)."""
-        refs = self.data["refs"].setdefault(docname, {"talk": [], "speaker": []})
-        if target not in refs[kind]:
-            refs[kind].append(target)
+        refs = self.data["refs"].setdefault(docname, [])
+        if (kind, target) not in refs:
+            refs.append((kind, target))
 
     def anchor_taken(self, docname: str, anchor: str) -> bool:
         """True if *docname* already has a talk with this anchor."""
-        return any(r["anchor"] == anchor for r in self.data["talks"].get(docname, ()))
+        return any(t.anchor == anchor for t in self.data["talks"].get(docname, ()))
 
     # -- housekeeping (main process) ---------------------------------------------------------
 
     def clear_doc(self, docname: str) -> None:
         """Forget everything *docname* contributed."""
-        for key in ("talks", "listings", "refs"):
+        for key in _COLLECTED:
             self.data[key].pop(docname, None)
-        for per_builder in self.data["fingerprints"].values():
-            per_builder.pop(docname, None)
-        self._cache = None
+        forget(self.data["fingerprints"], docname)
+        self.__dict__.pop("lookups", None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         """Copy what the documents *docnames* contributed in a worker (and nothing else)."""
-        for key in ("talks", "listings", "refs"):
+        for key in _COLLECTED:
             for docname in docnames:
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
-        self._cache = None
+        self.__dict__.pop("lookups", None)
 
     def check_consistency(self) -> None:
         """Report every duplicate talk id once (after the first definition, in docname order)."""
-        for talk_id, records in self._lookups()["groups"].items():
-            first = records[0]
-            for record in records[1:]:
+        for talk_id, talks in self.lookups.duplicates.items():
+            first = talks[0]
+            for talk in talks[1:]:
                 logger.warning(
                     "duplicate talk id %r (first defined in %s, line %s); links go to the first",
                     talk_id,
-                    self.env.doc2path(first["docname"], False),
-                    first["lineno"],
-                    location=(record["docname"], record["lineno"]),
+                    self.env.doc2path(first.docname, False),
+                    first.lineno,
+                    location=(talk.docname, talk.lineno),
                     type="fieldnotes",
                     subtype="talk.duplicate-id",
                 )
 
     # -- lookups -----------------------------------------------------------------------------
 
-    def _lookups(self) -> dict[str, Any]:
-        if self._cache is None:
-            records = [r for docname in sorted(self.data["talks"]) for r in self.data["talks"][docname]]
-            by_id: dict[str, dict[str, Any]] = {}
-            groups: dict[str, list[dict[str, Any]]] = {}
-            speakers: dict[str, str] = {}
-            for record in records:
-                by_id.setdefault(record["id"], record)
-                groups.setdefault(record["id"], []).append(record)
-                for name in record["speakers"]:
-                    speakers.setdefault(name.casefold(), name)
-            self._cache = {
-                "records": records,
-                "by_id": by_id,
-                "groups": {k: v for k, v in groups.items() if len(v) > 1},
-                "speakers": speakers,
-            }
-        return self._cache
+    @cached_property
+    def lookups(self) -> _Lookups:
+        """Every talk in docname and source order, by id, duplicates, speakers (cached)."""
+        talks = [t for docname in sorted(self.data["talks"]) for t in self.data["talks"][docname]]
+        by_id: dict[str, Talk] = {}
+        groups: dict[str, list[Talk]] = {}
+        speakers: dict[str, str] = {}
+        for talk in talks:
+            by_id.setdefault(talk.id, talk)
+            groups.setdefault(talk.id, []).append(talk)
+            for name in talk.speakers:
+                speakers.setdefault(name.casefold(), name)
+        duplicates = {k: v for k, v in groups.items() if len(v) > 1}
+        return _Lookups(talks, by_id, duplicates, speakers)
 
-    def all_talks(self) -> list[dict[str, Any]]:
-        """Every talk record, in docname and then source order (duplicates included)."""
-        return self._lookups()["records"]
+    def all_talks(self) -> list[Talk]:
+        """Every talk, in docname and then source order (duplicates included)."""
+        return self.lookups.talks
 
-    def talk(self, talk_id: str) -> dict[str, Any] | None:
+    def talk(self, talk_id: str) -> Talk | None:
         """The talk with this id (the first one if the id is duplicated)."""
-        return self._lookups()["by_id"].get(talk_id)
+        return self.lookups.by_id.get(talk_id)
+
+    def talk_at(self, docname: str, anchor: str) -> Talk | None:
+        """The talk whose card in *docname* has this anchor."""
+        return next((t for t in self.data["talks"].get(docname, ()) if t.anchor == anchor), None)
 
     def speaker(self, name: str) -> str | None:
         """The speaker's name as first written, or ``None`` if no talk has this speaker."""
-        return self._lookups()["speakers"].get(" ".join(name.split()).casefold())
+        return self.lookups.speakers.get(" ".join(name.split()).casefold())
 
-    def glossary_term(self, tag: str) -> tuple[str, str] | None:
-        """``(docname, labelid)`` of the glossary term named like *tag* (case-insensitive)."""
-        terms = self.env.domains.standard_domain.data.get("terms", {})
-        return terms.get(tag.lower())
+    def glossary_term(self, tag: str) -> Target | None:
+        """The glossary term named like *tag*, when ``fieldnotes.glossary`` is loaded."""
+        glossary = self.env.domains.get("fieldnotes-glossary")
+        found = glossary.lookup(tag) if glossary is not None else None  # type: ignore[attr-defined]
+        if found is None:
+            return None
+        return Target(found.docname, found.anchor, found.tooltip, ("fieldnotes-term",))
 
     # -- resolving ---------------------------------------------------------------------------
 
-    def target(
-        self, kind: str, target: str, record: dict[str, Any] | None = None
-    ) -> tuple[str, str, str | None] | None:
-        """``(docname, anchor, title)`` a link of *kind* goes to, or ``None`` if it goes nowhere.
+    def target(self, kind: str, target: str, talk: Talk | None = None) -> Target | None:
+        """Where a link of *kind* goes, or ``None`` if it goes nowhere.
 
-        Talks go to their card (*record*, or the first talk with the id *target*); speakers,
+        Talks go to their card (*talk*, or the first talk with the id *target*); speakers,
         events and tags to their entry in the index (a tag naming a glossary term to the term).
         """
         if kind == "talk":
-            record = record or self.talk(target)
-            return (record["docname"], record["anchor"], record["title"]) if record else None
+            talk = talk or self.talk(target)
+            return Target(talk.docname, talk.anchor, talk.title or None) if talk else None
         if kind == "speaker" and self.speaker(target) is None:
             return None
-        if kind == "tag":
-            term = self.glossary_term(target)
-            if term is not None:
-                return term[0], term[1], None
+        if kind == "tag" and (term := self.glossary_term(target)) is not None:
+            return term
         index = {"speaker": "speakers", "event": "events", "tag": "tags"}.get(kind)
-        return (f"talks-{index}", entry_anchor(target), None) if index else None
+        return Target(f"talks-{index}", entry_anchor(target)) if index else None
 
     def resolve_xref(
         self,
@@ -172,23 +189,22 @@ class TalksDomain(Domain):
         node: addnodes.pending_xref,
         contnode: Element,
     ) -> Element | None:
-        """Resolve ``talk``, ``speaker``, ``event`` and ``tag`` references."""
-        if typ not in ("talk", "speaker", "event", "tag"):
+        """Resolve the ``talk`` and ``speaker`` roles."""
+        if typ not in ("talk", "speaker"):
             return None
-        found = self.target(typ, target)
-        if found is None:
+        if self.target(typ, target) is None:
             subtype, message = {
                 "talk": ("talk.unknown-id", "unknown talk id %r"),
                 "speaker": ("talk.unknown-speaker", "unknown speaker %r: no talk lists this speaker"),
             }[typ]
             logger.warning(message, target, location=node, type="fieldnotes", subtype=subtype)
-            return nodes.inline("", "", contnode, classes=["fn-unresolved"])
-        todoc, anchor, title = found
+            return nodes.inline("", "", contnode, classes=["fieldnotes-unresolved"])
         if typ == "talk" and not node.get("refexplicit"):
+            talk = self.talk(target)
             contnode = contnode.deepcopy()
             contnode.children = []
-            contnode += nodes.Text(title or target)
-        return make_refnode(builder, fromdocname, todoc, anchor, contnode, title)
+            contnode += nodes.Text(talk.title if talk and talk.title else target)
+        return TalkLinks(self, builder, fromdocname)(typ, target, contnode)  # type: ignore[return-value]
 
     def resolve_any_xref(
         self,
@@ -198,21 +214,16 @@ class TalksDomain(Domain):
         target: str,
         node: addnodes.pending_xref,
         contnode: Element,
-    ) -> list[tuple[str, nodes.reference]]:
+    ) -> list[tuple[str, Element]]:
         """``{any}`` finds talk ids and speakers."""
-        results: list[tuple[str, nodes.reference]] = []
-        record = self.talk(target)
-        if record is not None:
-            ref = make_refnode(builder, fromdocname, record["docname"], record["anchor"], contnode)
-            results.append(("talks:talk", ref))
-        speaker = self.target("speaker", target)
-        if speaker is not None:
-            results.append(
-                ("talks:speaker", make_refnode(builder, fromdocname, speaker[0], speaker[1], contnode))
-            )
-        return results
+        links = TalkLinks(self, builder, fromdocname)
+        return [
+            (f"talks:{kind}", links(kind, target, contnode))  # type: ignore[misc]
+            for kind in ("talk", "speaker")
+            if self.target(kind, target) is not None
+        ]
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         """Every talk (first of each id), for the inventory and search."""
-        for talk_id, record in sorted(self._lookups()["by_id"].items()):
-            yield talk_id, record["title"] or talk_id, "talk", record["docname"], record["anchor"], 1
+        for talk_id, talk in sorted(self.lookups.by_id.items()):
+            yield talk_id, talk.title or talk_id, "talk", talk.docname, talk.anchor, 1

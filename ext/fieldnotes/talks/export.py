@@ -27,64 +27,69 @@ Schema (field names follow pyvideo.org's data where they exist)::
     }
 
 Each talk is one line of JSON (readable and diff-friendly). Only http(s) URLs appear. The file is
-written only when talk data changed (see :func:`fieldnotes.talks.listing.up_to_date`).
+rebuilt on every HTML build and written only when its content changed.
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 
-from fieldnotes.talks.listing import up_to_date
-from fieldnotes.talks.model import host_label
+from fieldnotes.talks.records import Talk
+from fieldnotes.talks.select import host_label
 
 SCHEMA = "fieldnotes-talks/1"
 _VIDEO_TYPES = {"YouTube": "youtube", "Vimeo": "vimeo", "pyvideo.org": "pyvideo"}
 
 
-def page_url(app: Sphinx, docname: str, anchor: str) -> str:
+def card_url(builder: Builder, talk: Talk) -> str:
     """The card's URL relative to the output root."""
-    uri = app.builder.get_target_uri(docname).split("#", 1)[0]
-    return f"{uri}#{anchor}"
+    uri = builder.get_target_uri(talk.docname).split("#", 1)[0]
+    return f"{uri}#{talk.anchor}"
 
 
-def talk_entry(app: Sphinx, record: dict[str, Any]) -> dict[str, Any]:
-    """One talk in the ``talks.json`` schema."""
-    url = page_url(app, record["docname"], record["anchor"])
+def talk_entry(talk: Talk, url: str, baseurl: str) -> dict[str, Any]:
+    """One talk in the ``talks.json`` schema (*url*: its card's, relative to the site root)."""
     entry: dict[str, Any] = {
-        "id": record["id"],
-        "title": record["title"],
-        "speakers": record["speakers"],
-        "speakers_recorded": not record["speakers_unknown"],
-        "event": record["event"],
-        "recorded": record["date"] or None,
-        "tags": record["tags"],
-        "description": record["abstract"],
-        "videos": [{"type": _VIDEO_TYPES.get(host_label(u), "url"), "url": u} for u in record["videos"]],
-        "slides": record["slides"],
-        "related_urls": [{"label": "Talk page", "url": u} for u in record["pages"]],
+        "id": talk.id,
+        "title": talk.title,
+        "speakers": list(talk.speakers),
+        "speakers_recorded": not talk.speakers_unknown,
+        "event": talk.event,
+        "recorded": talk.date or None,
+        "tags": list(talk.tags),
+        "description": talk.abstract,
+        "videos": [{"type": _VIDEO_TYPES.get(host_label(u), "url"), "url": u} for u in talk.videos],
+        "slides": list(talk.slides),
+        "related_urls": [{"label": "Talk page", "url": u} for u in talk.pages],
         "url": url,
     }
-    if app.config.html_baseurl:
-        entry["absolute_url"] = app.config.html_baseurl.rstrip("/") + "/" + url
-    entry["source"] = record["docname"]
+    if baseurl:
+        entry["absolute_url"] = baseurl.rstrip("/") + "/" + url
+    entry["source"] = talk.docname
     return entry
 
 
-def write_talks_json(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: write ``talks.json`` for the html, dirhtml and singlehtml builders."""
+def talks_json(talks: list[Talk], urls: list[str], baseurl: str) -> str:
+    """The text of ``talks.json``: one talk per line (readable, diff-friendly, quick to write)."""
+    lines = ",\n    ".join(
+        json.dumps(talk_entry(talk, url, baseurl), ensure_ascii=False)
+        for talk, url in zip(talks, urls, strict=True)
+    )
+    body = f"\n    {lines}\n  " if talks else ""
+    return f'{{\n  "schema": "{SCHEMA}",\n  "count": {len(talks)},\n  "talks": [{body}]\n}}\n'
+
+
+def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
+    """Write ``talks.json`` for the html, dirhtml and singlehtml builders (when it changed)."""
     if exception is not None or app.builder.format != "html" or app.builder.name == "epub":
         return
-    target = app.builder.outdir / "talks.json"
-    if up_to_date(app, target):
-        return  # no talk changed: skip building the JSON at all
-    records = sorted(app.env.domains["talks"].all_talks(), key=lambda r: (r["id"], r["docname"], r["lineno"]))
-    # One talk per line: readable, diff-friendly and quick to write.
-    lines = ",\n    ".join(json.dumps(talk_entry(app, r), ensure_ascii=False) for r in records)
-    body = f"\n    {lines}\n  " if records else ""
-    text = f'{{\n  "schema": "{SCHEMA}",\n  "count": {len(records)},\n  "talks": [{body}]\n}}'
-    if target.is_file() and target.read_text(encoding="utf-8") == text + "\n":
-        return
-    target.write_text(text + "\n", encoding="utf-8")
+    talks = sorted(app.env.domains["talks"].all_talks(), key=lambda t: (t.id, t.docname, t.lineno))
+    text = talks_json(talks, [card_url(app.builder, t) for t in talks], app.config.html_baseurl)
+    target = Path(app.builder.outdir) / "talks.json"
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")

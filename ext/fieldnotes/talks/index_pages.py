@@ -14,7 +14,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from fieldnotes.talks.model import slugify
+from fieldnotes.i18n import _
+from fieldnotes.talks.parse import slugify
 
 INDEX_PAGES = {"talks-speakers", "talks-events", "talks-tags"}
 
@@ -26,11 +27,12 @@ def entry_anchor(name: str) -> str:
 
 def index_body(title: str, content: list[tuple[str, list[Any]]], pathto: Any) -> str:
     """The page body: a jump bar of initials, then each initial's entries and their talks."""
+    label = escape(str(_("Initials")))
     jump = " | ".join(f'<a href="#cap-{escape(letter)}">{escape(letter)}</a>' for letter, _ in content)
     parts = [
-        f'<section class="fn-talk-index" id="{escape(slugify(title))}">',
+        f'<section class="fieldnotes-talk-index" id="{escape(slugify(title))}">',
         f"<h1>{escape(title)}</h1>",
-        f'<nav class="fn-talk-index-jump" aria-label="Initials"><p>{jump}</p></nav>',
+        f'<nav class="fieldnotes-talk-index-jump" aria-label="{label}"><p>{jump}</p></nav>',
     ]
     for letter, entries in content:
         parts.append(f'<section id="cap-{escape(letter)}"><h2>{escape(letter)}</h2><dl>')
@@ -53,11 +55,11 @@ def index_body(title: str, content: list[tuple[str, list[Any]]], pathto: Any) ->
     return "\n".join(parts)
 
 
-def render_index_page(
+def on_html_page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> str | None:
     """Render a talks index with an anchor per entry, through the theme's page template."""
     if pagename not in INDEX_PAGES or "content" not in context:
         return None
-    context["body"] = index_body(context.get("indextitle", ""), context["content"], context["pathto"])
+    context["body"] = index_body(str(context.get("indextitle", "")), context["content"], context["pathto"])
     return "page.html"

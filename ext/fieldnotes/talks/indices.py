@@ -5,29 +5,28 @@ They are domain indices (``talks-speakers``, ``talks-events``, ``talks-tags``): 
 grouped by initial; each speaker, event or tag is a group heading followed by its talks. In
 HTML, :mod:`fieldnotes.talks.index_pages` renders them with an anchor per entry.
 
-HTML index pages are rewritten only when talk data, configuration or templates changed (see
-:func:`fieldnotes.talks.assets.copy_assets`). They have no ``shortname``, so that no page's
-relation bar depends on whether they were written in this build.
+They have no ``shortname``: the indices are not listed in every page's relation bar.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from sphinx.domains import Index, IndexEntry
 
-from fieldnotes.talks.model import index_letter
+from fieldnotes.i18n import _, ngettext
+from fieldnotes.talks.records import Talk
+from fieldnotes.talks.select import index_letter
 
 
 def _count(n: int) -> str:
-    return f"{n} talk" if n == 1 else f"{n} talks"
+    return ngettext("%d talk", "%d talks", n) % n
 
 
 class _TalkIndex(Index):
     """Talks grouped by the names :meth:`keys` gives for each talk."""
 
-    def keys(self, record: dict[str, Any]) -> list[str]:
+    def keys(self, talk: Talk) -> tuple[str, ...]:
         """The names a talk is listed under."""
         raise NotImplementedError
 
@@ -35,27 +34,22 @@ class _TalkIndex(Index):
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         """Letter groups of ``name`` headings, each followed by its talks (by date)."""
-        if docnames is None and getattr(self.domain, "keep_html_indices", False):
-            return [], False  # HTML: the page written last time is up to date (not rewritten)
         wanted = set(docnames) if docnames is not None else None
-        groups: dict[str, tuple[str, list[dict[str, Any]]]] = {}
-        for record in self.domain.all_talks():  # type: ignore[attr-defined]
-            if wanted is not None and record["docname"] not in wanted:
+        groups: dict[str, tuple[str, list[Talk]]] = {}
+        for talk in self.domain.all_talks():  # type: ignore[attr-defined]
+            if wanted is not None and talk.docname not in wanted:
                 continue
-            for key in self.keys(record):
-                groups.setdefault(key.casefold(), (key, []))[1].append(record)
+            for key in self.keys(talk):
+                groups.setdefault(key.casefold(), (key, []))[1].append(talk)
         content: dict[str, list[IndexEntry]] = {}
-        for _folded, (name, records) in sorted(groups.items()):
-            records.sort(key=lambda r: (r["date"], r["title"].casefold(), r["id"]))
+        for _folded, (name, talks) in sorted(groups.items()):
+            talks.sort(key=lambda t: (t.date, t.title.casefold(), t.id))
             entries = content.setdefault(index_letter(name), [])
-            first = records[0]
-            entries.append(
-                IndexEntry(name, 1, first["docname"], first["anchor"], _count(len(records)), "", "")
-            )
-            for record in records:
-                extra = ", ".join(x for x in (record["event"], record["date"]) if x)
-                title = record["title"] or record["id"]
-                entries.append(IndexEntry(title, 2, record["docname"], record["anchor"], extra, "", ""))
+            first = talks[0]
+            entries.append(IndexEntry(name, 1, first.docname, first.anchor, _count(len(talks)), "", ""))
+            for talk in talks:
+                extra = ", ".join(x for x in (talk.event, talk.date) if x)
+                entries.append(IndexEntry(talk.title or talk.id, 2, talk.docname, talk.anchor, extra, "", ""))
         return sorted(content.items()), False
 
 
@@ -63,33 +57,33 @@ class SpeakerIndex(_TalkIndex):
     """Talks by speaker."""
 
     name = "speakers"
-    localname = "Talks by speaker"
+    localname = _("Talks by speaker")
     shortname = ""
 
-    def keys(self, record: dict[str, Any]) -> list[str]:
+    def keys(self, talk: Talk) -> tuple[str, ...]:
         """Each speaker of the talk."""
-        return record["speakers"]
+        return talk.speakers
 
 
 class EventIndex(_TalkIndex):
     """Talks by event."""
 
     name = "events"
-    localname = "Talks by event"
+    localname = _("Talks by event")
     shortname = ""
 
-    def keys(self, record: dict[str, Any]) -> list[str]:
+    def keys(self, talk: Talk) -> tuple[str, ...]:
         """The talk's event."""
-        return [record["event"]] if record["event"] else []
+        return (talk.event,) if talk.event else ()
 
 
 class TagIndex(_TalkIndex):
     """Talks by tag."""
 
     name = "tags"
-    localname = "Talks by tag"
+    localname = _("Talks by tag")
     shortname = ""
 
-    def keys(self, record: dict[str, Any]) -> list[str]:
+    def keys(self, talk: Talk) -> tuple[str, ...]:
         """The talk's tags."""
-        return record["tags"]
+        return talk.tags

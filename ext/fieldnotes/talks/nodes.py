@@ -10,7 +10,11 @@ from docutils import nodes
 
 
 class talk_card(nodes.container):
-    """One talk: an ``<article>`` in HTML, a framed box in LaTeX."""
+    """One talk: an ``<article>`` in HTML, a framed box in LaTeX.
+
+    A card made by the ``talk`` directive has the attributes ``docname`` and ``anchor`` (its
+    record in the domain) until its details are filled in when the page is written.
+    """
 
 
 class talk_title(nodes.rubric):
@@ -20,6 +24,6 @@ class talk_title(nodes.rubric):
 class talk_list(nodes.container):
     """Placeholder for a ``talk-list``; replaced by rendered talks before any writer sees it.
 
-    Attributes: ``spec`` (the filter dict from :func:`fieldnotes.talks.model.parse_list_options`)
-    and ``docname``.
+    Attributes: ``docname`` and ``index``: the listing's position in the domain's listings of
+    that document, where its :class:`~fieldnotes.talks.records.ListingSpec` is kept.
     """

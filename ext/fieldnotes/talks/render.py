@@ -1,58 +1,31 @@
-"""Build fresh docutils nodes from talk records (plain dicts): cards, tables and lists.
+"""Build fresh docutils nodes from talk records: card details, listing cards, tables and lists.
 
-Links to other things (talks, speakers, events, tags) are made by a *linker*: while reading, a
-:class:`PendingLinker` makes ``pending_xref`` nodes that Sphinx resolves later; when a listing is
-filled (the builder is known) a :class:`fieldnotes.talks.listing.DirectLinker` makes finished
-``reference`` nodes, which is much cheaper for long listings. Links to the web are ``reference``
-nodes with the class ``fn-talk-link`` and the attribute ``fn_label``; outside HTML they read
-"Label: URL" (see :func:`web_link`).
+Links to talks, speakers, events and tags are made by a *link* callable (see
+:class:`fieldnotes.talks.linking.TalkLinks`). Links to the web are ``reference`` nodes with the
+class ``fieldnotes-talk-link``; in formats without hyperlinks (``print_urls``) they read
+"Label: URL" so a reader of paper can type the address.
 """
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Protocol
 
 from docutils import nodes
-from sphinx import addnodes
 
-from fieldnotes.talks.model import link_labels
+from fieldnotes.i18n import _
 from fieldnotes.talks.nodes import talk_card, talk_title
+from fieldnotes.talks.records import ListingSpec, Talk
+from fieldnotes.talks.select import link_labels
 
 ABSTRACT_PREVIEW = 240
 
 
-class Linker(Protocol):
+class Link(Protocol):
     """Makes the node for a link to a talk, speaker, event or tag."""
 
-    def __call__(self, kind: str, target: str, text: str, record: dict[str, Any] | None = None) -> nodes.Node:
-        """A link of *kind* to *target* showing *text* (*record*: the talk, for ``kind="talk"``)."""
+    def __call__(self, kind: str, target: str, text: str, talk: Talk | None = None) -> nodes.Node:
+        """A link of *kind* to *target* showing *text* (*talk*: the record, for ``kind="talk"``)."""
         ...
-
-
-class PendingLinker:
-    """Cross-references of the ``talks`` domain, resolved when the page is written."""
-
-    def __init__(self, docname: str) -> None:
-        self.docname = docname
-
-    def __call__(self, kind: str, target: str, text: str, record: dict[str, Any] | None = None) -> nodes.Node:
-        """A ``pending_xref`` (``refexplicit``: the text is kept)."""
-        node = addnodes.pending_xref(
-            "",
-            refdomain="talks",
-            reftype=kind,
-            reftarget=target,
-            refdoc=self.docname,
-            refexplicit=True,
-            refwarn=False,
-        )
-        node += link_text(kind, text)
-        return node
-
-
-def link_text(kind: str, text: str) -> nodes.inline:
-    """The inline node inside a link of *kind* (classes as Sphinx's own roles give)."""
-    return nodes.inline(text, text, classes=["xref", "talks", f"talks-{kind}"])
 
 
 def _joined(items: list[nodes.Node]) -> list[nodes.Node]:
@@ -64,92 +37,99 @@ def _joined(items: list[nodes.Node]) -> list[nodes.Node]:
     return out
 
 
-def speaker_nodes(record: dict[str, Any], link: Linker) -> list[nodes.Node]:
+def speakers_text(talk: Talk) -> str:
+    """The speakers as text, or why there are none."""
+    if talk.speakers:
+        return ", ".join(talk.speakers)
+    return str(_("not recorded") if talk.speakers_unknown else _("unknown"))
+
+
+def speaker_nodes(talk: Talk, link: Link) -> list[nodes.Node]:
     """The speakers as links to the speaker index, or "not recorded"."""
-    if not record["speakers"]:
-        text = "not recorded" if record["speakers_unknown"] else "unknown"
+    if not talk.speakers:
+        text = speakers_text(talk)
         return [nodes.emphasis(text, text)]
-    return _joined([link("speaker", name, name) for name in record["speakers"]])
+    return _joined([link("speaker", name, name) for name in talk.speakers])
 
 
 def _field(term: str, body: list[nodes.Node], cls: str) -> nodes.definition_list_item:
     item = nodes.definition_list_item(classes=[cls])
     item += nodes.term(term, term)
-    definition = nodes.definition()
-    definition += nodes.paragraph("", "", *body)
-    item += definition
+    item += nodes.definition("", nodes.paragraph("", "", *body))
     return item
 
 
-def metadata(record: dict[str, Any], link: Linker) -> nodes.definition_list:
+def metadata(talk: Talk, link: Link) -> nodes.definition_list:
     """Speakers, event, date and tags as a definition list (only the fields the talk has)."""
-    dl = nodes.definition_list(classes=["fn-talk-meta"])
-    dl += _field("Speakers", speaker_nodes(record, link), "fn-talk-speakers")
-    if record["event"]:
-        dl += _field("Event", [link("event", record["event"], record["event"])], "fn-talk-event")
-    if record["date_text"]:
-        dl += _field("Date", [nodes.Text(record["date"] or record["date_text"])], "fn-talk-date")
-    if record["tags"]:
-        dl += _field("Tags", _joined([link("tag", tag, tag) for tag in record["tags"]]), "fn-talk-tags")
+    dl = nodes.definition_list(classes=["fieldnotes-talk-meta"])
+    dl += _field(str(_("Speakers")), speaker_nodes(talk, link), "fieldnotes-talk-speakers")
+    if talk.event:
+        dl += _field(str(_("Event")), [link("event", talk.event, talk.event)], "fieldnotes-talk-event")
+    if talk.date_text:
+        dl += _field(str(_("Date")), [nodes.Text(talk.date or talk.date_text)], "fieldnotes-talk-date")
+    if talk.tags:
+        tags = _joined([link("tag", tag, tag) for tag in talk.tags])
+        dl += _field(str(_("Tags")), tags, "fieldnotes-talk-tags")
     return dl
 
 
-def web_link(label: str, url: str, *, print_url: bool = False) -> list[nodes.Node]:
-    """A labelled web link; with *print_url* (non-HTML output) "Label: URL" with the URL as text."""
+def web_link(label: str, url: str, *, print_url: bool) -> list[nodes.Node]:
+    """A labelled web link; with *print_url*, "Label: URL" with the URL as the link text."""
     if print_url:
-        return [nodes.Text(f"{label}: "), nodes.reference(url, url, refuri=url, classes=["fn-talk-link"])]
-    return [nodes.reference(label, label, refuri=url, classes=["fn-talk-link"], fn_label=label)]
+        return [
+            nodes.Text(f"{label}: "),
+            nodes.reference(url, url, refuri=url, classes=["fieldnotes-talk-link"]),
+        ]
+    return [nodes.reference(label, label, refuri=url, classes=["fieldnotes-talk-link"])]
 
 
-def links(record: dict[str, Any], *, print_urls: bool = False) -> nodes.bullet_list | None:
+def links(talk: Talk, *, print_urls: bool) -> nodes.bullet_list | None:
     """Links labelled "Video", "Slides", "Talk page" (by host when there are several)."""
-    items = nodes.bullet_list(classes=["fn-talk-links"])
-    for kind, urls in (
-        ("Video", record["videos"]),
-        ("Slides", record["slides"]),
-        ("Talk page", record["pages"]),
-    ):
-        for label, url in zip(link_labels(kind, urls), urls, strict=True):
+    items = nodes.bullet_list(classes=["fieldnotes-talk-links"])
+    for kind, urls in ((_("Video"), talk.videos), (_("Slides"), talk.slides), (_("Talk page"), talk.pages)):
+        for label, url in zip(link_labels(str(kind), urls), urls, strict=True):
             items += nodes.list_item("", nodes.paragraph("", "", *web_link(label, url, print_url=print_urls)))
     return items if len(items) else None
 
 
-def card(record: dict[str, Any], abstract: list[nodes.Node], link: Linker) -> talk_card:
-    """The card a ``talk`` directive puts in its page; its id is the talk's anchor."""
-    node = talk_card(classes=["fn-talk"], ids=[record["anchor"]])
-    title = record["title"] or "Untitled talk"
-    node += talk_title(title, title, classes=["fn-talk-title"])
-    node += metadata(record, link)
+def card(talk: Talk, abstract: list[nodes.Node]) -> talk_card:
+    """The card a ``talk`` directive puts in its page: title and abstract; details come later."""
+    node = talk_card(classes=["fieldnotes-talk"], ids=[talk.anchor], docname=talk.docname, anchor=talk.anchor)
+    title = talk.title or str(_("Untitled talk"))
+    node += talk_title(title, title, classes=["fieldnotes-talk-title"])
     if abstract:
-        node += nodes.container("", *abstract, classes=["fn-talk-abstract"])
-    link_list = links(record)
-    if link_list is not None:
-        node += link_list
+        node += nodes.container("", *abstract, classes=["fieldnotes-talk-abstract"])
     return node
 
 
-def _title_link(record: dict[str, Any], link: Linker) -> nodes.Node:
-    return link("talk", record["id"], record["title"] or "Untitled talk", record)
+def fill_card(node: talk_card, talk: Talk, link: Link, *, print_urls: bool) -> None:
+    """Add the details (metadata after the title, links at the end) to a card made by :func:`card`."""
+    node.insert(1, metadata(talk, link))
+    link_list = links(talk, print_urls=print_urls)
+    if link_list is not None:
+        node += link_list
 
 
-def _preview(text: str) -> str:
-    if len(text) <= ABSTRACT_PREVIEW:
+def _title_link(talk: Talk, link: Link) -> nodes.Node:
+    return link("talk", talk.id, talk.title or str(_("Untitled talk")), talk)
+
+
+def preview(text: str, limit: int = ABSTRACT_PREVIEW) -> str:
+    """*text* cut at a word boundary to at most *limit* characters (with an ellipsis)."""
+    if len(text) <= limit:
         return text
-    cut = text[:ABSTRACT_PREVIEW].rsplit(" ", 1)[0]
-    return cut + "…"
+    return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def listing_card(record: dict[str, Any], link: Linker, *, print_urls: bool = False) -> talk_card:
+def listing_card(talk: Talk, link: Link, *, print_urls: bool) -> talk_card:
     """A card in a ``cards`` listing: the title links to the talk's own card; no id."""
-    node = talk_card(classes=["fn-talk", "fn-talk-summary"])
-    title = talk_title("", "", classes=["fn-talk-title"])
-    title += _title_link(record, link)
-    node += title
-    node += metadata(record, link)
-    if record["abstract"]:
-        preview = _preview(record["abstract"])
-        node += nodes.paragraph(preview, preview, classes=["fn-talk-abstract"])
-    link_list = links(record, print_urls=print_urls)
+    node = talk_card(classes=["fieldnotes-talk", "fieldnotes-talk-summary"])
+    node += talk_title("", "", _title_link(talk, link), classes=["fieldnotes-talk-title"])
+    node += metadata(talk, link)
+    if talk.abstract:
+        text = preview(talk.abstract)
+        node += nodes.paragraph(text, text, classes=["fieldnotes-talk-abstract"])
+    link_list = links(talk, print_urls=print_urls)
     if link_list is not None:
         node += link_list
     return node
@@ -159,59 +139,51 @@ def _entry(*children: nodes.Node) -> nodes.entry:
     return nodes.entry("", nodes.paragraph("", "", *children))
 
 
-def listing_table(records: list[dict[str, Any]], link: Linker) -> nodes.table:
+def listing_table(talks: list[Talk], link: Link) -> nodes.table:
     """A table: title, speakers, event, date."""
-    table = nodes.table(classes=["fn-talk-table", "no-search"])
+    table = nodes.table(classes=["fieldnotes-talk-table", "no-search"])
     group = nodes.tgroup(cols=4)
     table += group
     for width in (40, 25, 25, 10):
         group += nodes.colspec(colwidth=width)
-    head = nodes.thead()
-    row = nodes.row()
-    for label in ("Title", "Speakers", "Event", "Date"):
-        row += _entry(nodes.Text(label))
-    head += row
-    group += head
+    head = nodes.row()
+    for label in (_("Title"), _("Speakers"), _("Event"), _("Date")):
+        head += _entry(nodes.Text(str(label)))
+    group += nodes.thead("", head)
     body = nodes.tbody()
-    for record in records:
+    for talk in talks:
         row = nodes.row()
-        row += _entry(_title_link(record, link))
-        row += _entry(*speaker_nodes(record, link))
-        event = record["event"]
-        row += _entry(link("event", event, event)) if event else _entry()
-        row += _entry(nodes.Text(record["date"] or record["date_text"]))
+        row += _entry(_title_link(talk, link))
+        row += _entry(*speaker_nodes(talk, link))
+        row += _entry(link("event", talk.event, talk.event)) if talk.event else _entry()
+        row += _entry(nodes.Text(talk.date or talk.date_text))
         body += row
     group += body
     return table
 
 
-def listing_list(records: list[dict[str, Any]], link: Linker) -> nodes.bullet_list:
+def listing_list(talks: list[Talk], link: Link) -> nodes.bullet_list:
     """A compact bullet list: "Title, Speakers (Event, date)"; only the title is a link."""
-    items = nodes.bullet_list(classes=["fn-talk-list", "no-search"])
-    for record in records:
-        speakers = ", ".join(record["speakers"]) or (
-            "not recorded" if record["speakers_unknown"] else "unknown"
-        )
-        where = ", ".join(x for x in (record["event"], record["date"] or record["date_text"]) if x)
-        text = f", {speakers} ({where})" if where else f", {speakers}"
-        items += nodes.list_item("", nodes.paragraph("", "", _title_link(record, link), nodes.Text(text)))
+    items = nodes.bullet_list(classes=["fieldnotes-talk-list", "no-search"])
+    for talk in talks:
+        where = ", ".join(x for x in (talk.event, talk.date or talk.date_text) if x)
+        text = f", {speakers_text(talk)} ({where})" if where else f", {speakers_text(talk)}"
+        items += nodes.list_item("", nodes.paragraph("", "", _title_link(talk, link), nodes.Text(text)))
     return items
 
 
-def listing(
-    records: list[dict[str, Any]], spec: dict[str, Any], link: Linker, *, print_urls: bool = False
-) -> list[nodes.Node]:
+def listing(talks: list[Talk], spec: ListingSpec, link: Link, *, print_urls: bool) -> list[nodes.Node]:
     """The nodes that replace a ``talk-list`` placeholder.
 
     Listings carry the ``no-search`` class: search finds each talk on its own page, once.
     """
-    if not records:
-        text = "No talks match this list."
-        return [nodes.paragraph(text, text, classes=["fn-talk-list-empty"])]
-    if spec["layout"] == "cards":
-        grid = nodes.container(classes=["fn-talk-grid", "no-search"])
-        grid += [listing_card(record, link, print_urls=print_urls) for record in records]
+    if not talks:
+        text = str(_("No talks match this list."))
+        return [nodes.paragraph(text, text, classes=["fieldnotes-talk-list-empty"])]
+    if spec.layout == "cards":
+        grid = nodes.container(classes=["fieldnotes-talk-grid", "no-search"])
+        grid += [listing_card(talk, link, print_urls=print_urls) for talk in talks]
         return [grid]
-    if spec["layout"] == "table":
-        return [listing_table(records, link)]
-    return [listing_list(records, link)]
+    if spec.layout == "table":
+        return [listing_table(talks, link)]
+    return [listing_list(talks, link)]

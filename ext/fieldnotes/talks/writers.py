@@ -1,18 +1,13 @@
-"""HTML and LaTeX visitors for the talk nodes, and full URLs for formats without hyperlinks.
+"""HTML and LaTeX visitors for the talk nodes.
 
 Text, man and texinfo use the visitors of the parent docutils nodes (container, rubric).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 
-from fieldnotes.talks.listing import PER_DOCUMENT_BUILDERS
 from fieldnotes.talks.nodes import talk_card, talk_title
 
 
@@ -54,29 +49,3 @@ def visit_title_latex(self: LaTeXTranslator, node: talk_title) -> None:
 def depart_title_latex(self: LaTeXTranslator, node: talk_title) -> None:
     """End the card title."""
     self.body.append("}\n")
-
-
-class PrintTalkUrls(SphinxPostTransform):
-    """Outside HTML, a talk link reads "Video: https://..." so paper readers can type the URL."""
-
-    default_priority = 20
-
-    def is_supported(self) -> bool:
-        """Every format but HTML (epub included)."""
-        return self.env._builder_cls.format != "html"
-
-    def run(self, **kwargs: Any) -> None:
-        """Replace the link text of every talk link with its URL, after its label."""
-        talks = self.env.domains["talks"].data["talks"]
-        if not talks or (
-            self.env.current_document.docname not in talks
-            and self.env._builder_cls.name in PER_DOCUMENT_BUILDERS
-        ):
-            return  # no card on this page: no need to look
-        for ref in list(self.document.findall(nodes.reference)):
-            if "fn_label" not in ref:  # (listings print their URLs themselves)
-                continue
-            url = ref["refuri"]
-            ref.children = []
-            ref += nodes.Text(url)
-            ref.parent.insert(ref.parent.index(ref), nodes.Text(f"{ref['fn_label']}: "))

@@ -1,18 +1,20 @@
-/* Field Notes glossary: show a term's definition on hover and keyboard focus.
- * The definition is already in the page (hidden, and linked with aria-describedby);
- * this script only toggles it. Escape, blur and mouse-out hide it. No dependencies. */
+/* sphinx-fieldnotes glossary: show a term's definition on hover and keyboard focus.
+ *
+ * Each link to a glossary term carries its definition in its title attribute, so the page
+ * works without this script (the browser shows the title; assistive technology reads it as
+ * the link's description) and search indexers never take definitions for page text.
+ * This script turns each title into a styled tooltip: a hidden element next to the link,
+ * named by aria-describedby, shown on hover and focus, hidden on Escape, blur and mouse-out.
+ * No dependencies. */
 (() => {
   "use strict";
   const MARGIN = 8;
   const ABOVE = "fieldnotes-term-tip--above";
   let open = null;
-
-  function tipOf(wrapper) {
-    return wrapper.querySelector(":scope > .fieldnotes-term-tip");
-  }
+  let count = 0;
 
   function hide(wrapper) {
-    const tip = tipOf(wrapper);
+    const tip = wrapper.querySelector(":scope > .fieldnotes-term-tip");
     if (tip) {
       tip.hidden = true;
       tip.style.left = "";
@@ -23,7 +25,7 @@
 
   function show(wrapper) {
     if (open && open !== wrapper) hide(open);
-    const tip = tipOf(wrapper);
+    const tip = wrapper.querySelector(":scope > .fieldnotes-term-tip");
     if (!tip) return;
     tip.hidden = false;
     open = wrapper;
@@ -37,17 +39,32 @@
     }
   }
 
-  function init() {
-    document.querySelectorAll(".fieldnotes-term").forEach((wrapper) => {
-      const link = wrapper.querySelector(":scope > a");
-      if (!link || !tipOf(wrapper)) return;
-      wrapper.addEventListener("mouseenter", () => show(wrapper));
-      wrapper.addEventListener("mouseleave", () => {
-        if (document.activeElement !== link) hide(wrapper);
-      });
-      link.addEventListener("focus", () => show(wrapper));
-      link.addEventListener("blur", () => hide(wrapper));
+  function enhance(link) {
+    const text = link.getAttribute("title");
+    if (!text) return;
+    const wrapper = document.createElement("span");
+    wrapper.className = "fieldnotes-term-wrap";
+    const tip = document.createElement("span");
+    count += 1;
+    tip.id = `fieldnotes-tip-${count}`;
+    tip.className = "fieldnotes-term-tip";
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    tip.textContent = text;
+    link.replaceWith(wrapper);
+    wrapper.append(link, tip);
+    link.removeAttribute("title");
+    link.setAttribute("aria-describedby", tip.id);
+    wrapper.addEventListener("mouseenter", () => show(wrapper));
+    wrapper.addEventListener("mouseleave", () => {
+      if (document.activeElement !== link) hide(wrapper);
     });
+    link.addEventListener("focus", () => show(wrapper));
+    link.addEventListener("blur", () => hide(wrapper));
+  }
+
+  function init() {
+    document.querySelectorAll("a.fieldnotes-term[title]").forEach(enhance);
     document.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && open) hide(open);
     });

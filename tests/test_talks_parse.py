@@ -1,20 +1,11 @@
-"""Unit tests of option parsing and validation (no Sphinx involved)."""
+"""Unit tests of fieldnotes.talks.parse and .select (no Sphinx involved)."""
 
 from __future__ import annotations
 
 import pytest
-from fieldnotes.talks.model import (
-    host_label,
-    index_letter,
-    is_web_url,
-    link_labels,
-    parse_date,
-    parse_list_options,
-    parse_talk,
-    select,
-    slugify,
-    split_list,
-)
+from fieldnotes.talks.parse import is_web_url, parse_date, parse_list_options, parse_talk, slugify, split_list
+from fieldnotes.talks.records import Talk
+from fieldnotes.talks.select import host_label, index_letter, link_labels, select
 
 
 def subtypes(problems: list) -> list[str]:
@@ -30,9 +21,9 @@ def test_slugify() -> None:
 
 
 def test_split_list_strips_and_dedupes() -> None:
-    assert split_list(" A ,b,, a , C  d ") == ["A", "b", "C d"]
-    assert split_list("x  y", None) == ["x", "y"]
-    assert split_list(None) == []
+    assert split_list(" A ,b,, a , C  d ") == ("A", "b", "C d")
+    assert split_list("x  y", None) == ("x", "y")
+    assert split_list(None) == ()
 
 
 @pytest.mark.parametrize(
@@ -61,12 +52,12 @@ def test_host_labels() -> None:
 
 
 def test_link_labels() -> None:
-    assert link_labels("Video", ["https://a.org/1"]) == ["Video"]
-    assert link_labels("Video", ["https://pyvideo.org/1", "https://youtu.be/2"]) == [
+    assert link_labels("Video", ("https://a.org/1",)) == ["Video"]
+    assert link_labels("Video", ("https://pyvideo.org/1", "https://youtu.be/2")) == [
         "Video (pyvideo.org)",
         "Video (YouTube)",
     ]
-    assert link_labels("Video", ["https://a.org/1", "https://a.org/2"]) == [
+    assert link_labels("Video", ("https://a.org/1", "https://a.org/2")) == [
         "Video (a.org)",
         "Video (a.org) 2",
     ]
@@ -94,11 +85,11 @@ def test_parse_talk_full() -> None:
         },
     )
     assert problems == []
-    assert record["id"] == "europython-2011-the-myth"
-    assert record["anchor"] == "talk-europython-2011-the-myth"
-    assert record["speakers"] == ["Ann", "Bob"]
-    assert record["videos"] == ["https://youtu.be/x", "https://pyvideo.org/y"]
-    assert record["tags"] == ["testing", "teams"]
+    assert record.id == "europython-2011-the-myth"
+    assert record.anchor == "talk-europython-2011-the-myth"
+    assert record.speakers == ("Ann", "Bob")
+    assert record.videos == ("https://youtu.be/x", "https://pyvideo.org/y")
+    assert record.tags == ("testing", "teams")
 
 
 def test_parse_talk_problems() -> None:
@@ -111,33 +102,33 @@ def test_parse_talk_problems() -> None:
         "talk.bad-date",
         "talk.bad-url",
     ]
-    assert record["id"] == "bad-id"
-    assert record["date"] == "" and record["date_text"] == "soon"
-    assert record["videos"] == []
+    assert record.id == "bad-id"
+    assert record.date == "" and record.date_text == "soon"
+    assert record.videos == ()
 
 
 def test_speakers_unknown_satisfies_the_requirement() -> None:
     record, problems = parse_talk("Lightning", {"speakers-unknown": None, "event": "E"})
     assert problems == []
-    assert record["speakers"] == [] and record["speakers_unknown"] is True
+    assert record.speakers == () and record.speakers_unknown is True
 
 
 def test_speakers_and_speakers_unknown_conflict() -> None:
     record, problems = parse_talk("T", {"speakers": "Ann", "speakers-unknown": None, "event": "E"})
     assert subtypes(problems) == ["talk.conflicting-options"]
-    assert record["speakers"] == ["Ann"] and record["speakers_unknown"] is False
+    assert record.speakers == ("Ann",) and record.speakers_unknown is False
 
 
 def test_list_options() -> None:
     spec, problems = parse_list_options({"sort": "-date", "layout": "table", "limit": "3", "year": "2011"})
     assert problems == []
-    assert (spec["sort"], spec["layout"], spec["limit"], spec["year"]) == ("-date", "table", 3, "2011")
+    assert (spec.sort, spec.layout, spec.limit, spec.year) == ("-date", "table", 3, "2011")
     spec, problems = parse_list_options({"sort": "x", "layout": "", "limit": "0", "year": "11"})
     assert subtypes(problems) == ["talk-list.bad-option"] * 4
-    assert (spec["sort"], spec["layout"], spec["limit"], spec["year"]) == ("date", "list", 0, "")
+    assert (spec.sort, spec.layout, spec.limit, spec.year) == ("date", "list", 0, "")
 
 
-def _talk(title: str, date: str, **options: str) -> dict:
+def _talk(title: str, date: str, **options: str) -> Talk:
     record, _ = parse_talk(title, {"event": "E", "speakers": "S", "date": date, **options})
     return record
 
@@ -149,23 +140,23 @@ def test_select_filters_sort_and_limit() -> None:
         _talk("C talk", "2013-01-01", event="Other"),
     ]
     spec, _ = parse_list_options({})
-    assert [r["title"] for r in select(records, spec)] == ["A talk", "B talk", "C talk"]
+    assert [r.title for r in select(records, spec)] == ["A talk", "B talk", "C talk"]
     spec, _ = parse_list_options({"sort": "-date", "limit": "2"})
-    assert [r["title"] for r in select(records, spec)] == ["C talk", "B talk"]
+    assert [r.title for r in select(records, spec)] == ["C talk", "B talk"]
     spec, _ = parse_list_options({"speaker": "bob"})
-    assert [r["title"] for r in select(records, spec)] == ["A talk"]
+    assert [r.title for r in select(records, spec)] == ["A talk"]
     spec, _ = parse_list_options({"tag": "X", "year": "2012", "event": "e"})
-    assert [r["title"] for r in select(records, spec)] == ["B talk"]
+    assert [r.title for r in select(records, spec)] == ["B talk"]
     spec, _ = parse_list_options({"sort": "title", "event": "other"})
-    assert [r["title"] for r in select(records, spec)] == ["C talk"]
+    assert [r.title for r in select(records, spec)] == ["C talk"]
 
 
 def test_undated_talks_come_last_in_date_order() -> None:
     records = [_talk("Undated", ""), _talk("Old", "2010-01-01"), _talk("New", "2014-01-01")]
     spec, _ = parse_list_options({"sort": "date"})
-    assert [r["title"] for r in select(records, spec)] == ["Old", "New", "Undated"]
+    assert [r.title for r in select(records, spec)] == ["Old", "New", "Undated"]
     spec, _ = parse_list_options({"sort": "-date"})
-    assert [r["title"] for r in select(records, spec)] == ["New", "Old", "Undated"]
+    assert [r.title for r in select(records, spec)] == ["New", "Old", "Undated"]
 
 
 def test_index_letter() -> None:

@@ -1,0 +1,50 @@
+"""Every assumption this package makes about Sphinx beyond its documented API, in one place.
+
+Each function here has a test in ``tests/test_sphinx_internals.py`` that fails when a Sphinx
+release breaks the assumption, so an upgrade fails loudly here rather than subtly elsewhere.
+"""
+
+from __future__ import annotations
+
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
+
+#: Builders that write one output file per document; the others (latex, texinfo, man,
+#: singlehtml) assemble documents into one tree, so one doctree holds several documents.
+PER_DOCUMENT_BUILDERS = frozenset(
+    {"html", "dirhtml", "epub", "text", "linkcheck", "gettext", "xml", "pseudoxml", "changes", "dummy"}
+)
+
+
+def builder_format(env: BuildEnvironment) -> str:
+    """The output format of the current builder, where only the environment is at hand.
+
+    Post-transforms have no public access to the builder: Sphinx's own
+    ``SphinxPostTransform.is_supported`` reads ``env._builder_cls``.
+    """
+    return env._builder_cls.format  # type: ignore[attr-defined]
+
+
+def builder_name(env: BuildEnvironment) -> str:
+    """The name of the current builder (see :func:`builder_format`)."""
+    return env._builder_cls.name  # type: ignore[attr-defined]
+
+
+def one_tree_per_document(builder_name: str) -> bool:
+    """True when each doctree the builder resolves holds exactly one document."""
+    return builder_name in PER_DOCUMENT_BUILDERS
+
+
+def is_single_page(builder: Builder) -> bool:
+    """True for the single-page HTML builder (whose cross-document links need fixing)."""
+    from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+
+    return isinstance(builder, SingleFileHTMLBuilder)
+
+
+def current_builder(env: BuildEnvironment) -> Builder:
+    """The builder instance, where only the environment is at hand (post-transforms).
+
+    Sphinx's own ``ReferencesResolver`` reads ``env._app.builder``.
+    """
+    return env._app.builder  # type: ignore[attr-defined]

@@ -1,0 +1,25 @@
+"""Field Notes' own Sphinx extension: this handbook's policy, not part of ``sphinx-fieldnotes``.
+
+- :mod:`.site`: HTML page polish (focusable code blocks, per-page assets, deferred scripts,
+  named diagrams, "last updated" dates).
+- :mod:`.handouts`: the ``handout-source`` title block of the PDF handouts, and links to the
+  online page for pages a handout does not include.
+
+It is installed (editable) by the repository's root ``pyproject.toml``; ``conf.py`` loads it
+with ``extensions = [..., "fieldnotes_handbook"]``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from fieldnotes_handbook import handouts, site
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the handbook's page polish and handout features."""
+    site.setup(app)
+    handouts.setup(app)
+    return {"version": "2026.11", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,51 @@
+"""One test per assumption that fieldnotes.sphinx_internals makes about Sphinx.
+
+If a Sphinx release breaks one of them, the failure is here, named, rather than a subtle
+misbehaviour elsewhere.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fieldnotes import sphinx_internals
+
+BUILDERS = ["html", "dirhtml", "singlehtml", "text", "latex", "man", "texinfo", "epub", "xml"]
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_doctree_resolved_once_per_document_only_in_per_document_builders(
+    make_app, tmp_path, rootdir, builder
+):
+    import shutil
+
+    srcdir = tmp_path / f"src-{builder}"
+    shutil.copytree(rootdir / "test-two-pages", srcdir)
+    app = make_app(builder, srcdir=srcdir)
+    seen: list[str] = []
+    app.connect("doctree-resolved", lambda _app, _doctree, docname: seen.append(docname))
+    app.build()
+    # (epub resolves the root document again for its navigation: count documents, not calls.)
+    per_document = sphinx_internals.one_tree_per_document(builder)
+    assert sorted(set(seen)) == (["index", "second"] if per_document else ["index"]), seen
+
+
+def test_builder_class_is_known_to_the_environment(make_app, rootdir, tmp_path):
+    import shutil
+
+    shutil.copytree(rootdir / "test-two-pages", tmp_path / "src")
+    app = make_app("latex", srcdir=tmp_path / "src")
+    assert sphinx_internals.builder_format(app.env) == "latex"
+    assert sphinx_internals.builder_name(app.env) == "latex"
+
+
+def test_single_page_builder_is_recognised(make_app, rootdir, tmp_path):
+    import shutil
+
+    shutil.copytree(rootdir / "test-two-pages", tmp_path / "src")
+    app = make_app("singlehtml", srcdir=tmp_path / "src")
+    app.build()
+    assert sphinx_internals.is_single_page(app.builder)
+    # Its documents are addressed as fragments of the one page (what fieldnotes.singlehtml repairs).
+    assert app.builder.get_target_uri("second") == "#document-second"
+    html = make_app("html", srcdir=tmp_path / "src")
+    assert not sphinx_internals.is_single_page(html.builder)
