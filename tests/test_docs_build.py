@@ -25,11 +25,21 @@ def test_html_front_page(html_serial: Path) -> None:
     assert "/edit/main/docs/index.md" in index
 
 
+def html_pages(outdir: Path) -> dict[str, str]:
+    """Every HTML page and talks.json of a build, by relative path."""
+    return {
+        str(p.relative_to(outdir)): p.read_text(encoding="utf-8")
+        for p in sorted(outdir.rglob("*"))
+        if p.suffix == ".html" or p.name == "talks.json"
+    }
+
+
 def test_html_parallel_matches_serial(html_serial: Path, tmp_path: Path) -> None:
     build("html", tmp_path, "-j", "2")
-    serial = sorted(p.relative_to(html_serial) for p in html_serial.rglob("*.html"))
-    parallel = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.html"))
-    assert serial == parallel
+    serial, parallel = html_pages(html_serial), html_pages(tmp_path)
+    assert sorted(serial) == sorted(parallel)
+    differ = [name for name in serial if serial[name] != parallel[name]]
+    assert differ == [], f"serial and -j 2 builds differ in {differ}"
 
 
 def test_no_change_rebuild_writes_nothing(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from browser import chromium, serve
 from conftest import needs
-from test_glossary_support import copy_root
+from support import copy_root
 
 pytestmark = [pytest.mark.browser, needs("chromium")]
 
@@ -30,7 +30,7 @@ def site(tmp_path_factory) -> Path:
     """The MyST test root built with Furo (the handbook's theme)."""
     from sphinx.testing.util import SphinxTestApp
 
-    srcdir = copy_root(tmp_path_factory.mktemp("browser"), "glossary")
+    srcdir = copy_root("glossary", tmp_path_factory.mktemp("browser") / "src")
     app = SphinxTestApp("html", srcdir=srcdir, confoverrides={"html_theme": "furo"})
     try:
         app.build()

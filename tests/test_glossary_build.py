@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import needs
-from test_glossary_support import SYNTAXES, build, copy_root, soup, tooltips, used_on, warnings
+from support import SYNTAXES, build, copy_root, soup, tooltips, used_on, warning_text
 
 pytestmark = pytest.mark.parametrize("syntax", sorted(SYNTAXES))
 
@@ -19,11 +19,31 @@ UNUSED = re.compile(
 
 @pytest.fixture
 def srcdir(tmp_path: Path, syntax: str) -> Path:
-    return copy_root(tmp_path, SYNTAXES[syntax][0])
+    """A private copy of the root, for tests that change it or build it differently."""
+    return copy_root(SYNTAXES[syntax][0], tmp_path / "src")
 
 
-def test_used_on_lists_pages_with_sections(make_app, srcdir):
-    app = build(make_app, srcdir)
+@pytest.fixture(scope="module")
+def default_builds(tmp_path_factory: pytest.TempPathFactory):
+    """The unchanged root of each syntax, built once in HTML for the tests that only read it."""
+    cache = {}
+
+    def get(syntax: str):
+        if syntax not in cache:
+            src = copy_root(SYNTAXES[syntax][0], tmp_path_factory.mktemp(syntax) / "src")
+            cache[syntax] = build(src, freshenv=True)
+        return cache[syntax]
+
+    return get
+
+
+@pytest.fixture
+def app(default_builds, syntax: str):
+    """The shared default HTML build of this syntax (read it, never change it)."""
+    return default_builds(syntax)
+
+
+def test_used_on_lists_pages_with_sections(app):
     page = soup(app, "glossary.html")
     assert used_on(page, "term-Gerrit") == [
         ("Review", "review.html"),
@@ -49,8 +69,7 @@ def test_used_on_lists_pages_with_sections(make_app, srcdir):
     assert "Used on:" in dd.find("div", class_="fieldnotes-used-on").get_text()
 
 
-def test_tooltips_carry_first_paragraph(make_app, srcdir):
-    app = build(make_app, srcdir)
+def test_tooltips_carry_first_paragraph(app):
     page = soup(app, "review.html")
     tips = tooltips(page)
     assert [link for link, _ in tips] == ["Gerrit", "the review system", "Unsafe term"]
@@ -73,16 +92,15 @@ def test_tooltips_carry_first_paragraph(make_app, srcdir):
     assert (Path(app.outdir) / "_static" / "fieldnotes-glossary.css").is_file()
 
 
-def test_long_definition_is_shortened_at_a_word(make_app, srcdir):
-    app = build(make_app, srcdir, confoverrides={"fieldnotes_glossary_tooltip_length": 60})
+def test_long_definition_is_shortened_at_a_word(srcdir):
+    app = build(srcdir, confoverrides={"fieldnotes_glossary_tooltip_length": 60})
     tips = dict(tooltips(soup(app, "setup.html")))
     devstack = tips["DevStack"]
     assert devstack == "A set of scripts (stack.sh) that installs a complete\N{HORIZONTAL ELLIPSIS}"
     assert len(devstack) <= 61
 
 
-def test_definitions_are_escaped(make_app, srcdir):
-    app = build(make_app, srcdir)
+def test_definitions_are_escaped(app):
     for name in ("review.html", "listing.html"):
         html = (Path(app.outdir) / name).read_text(encoding="utf-8")
         assert "<script>alert" not in html
@@ -92,8 +110,7 @@ def test_definitions_are_escaped(make_app, srcdir):
         assert not page.find("b", string="markup")
 
 
-def test_glossary_used_lists_only_referenced_terms(make_app, srcdir):
-    app = build(make_app, srcdir)
+def test_glossary_used_lists_only_referenced_terms(app):
     page = soup(app, "listing.html")
     lists = page.select("dl.fieldnotes-glossary-used")
     assert len(lists) == 2
@@ -149,26 +166,26 @@ Several
 """
 
 
-def test_glossary_used_takes_several_documents_and_globs(make_app, srcdir, syntax):
+def test_glossary_used_takes_several_documents_and_globs(srcdir, syntax):
     suffix = SYNTAXES[syntax][1]
     (srcdir / f"several{suffix}").write_text(MYST_MULTI if syntax == "myst" else REST_MULTI, encoding="utf-8")
-    app = build(make_app, srcdir)
-    assert [line for line in warnings(app).splitlines() if "unused-term" not in line] == []
+    app = build(srcdir)
+    assert [line for line in warning_text(app).splitlines() if "unused-term" not in line] == []
     lists = soup(app, "several.html").select("dl.fieldnotes-glossary-used")
     assert len(lists) == 2
     for dl in lists:
         assert [dt.get_text() for dt in dl.find_all("dt")] == ["DevStack", "Gerrit", "Unsafe term"]
 
 
-def test_glossary_used_warns_about_unmatched_docs(make_app, srcdir, syntax):
+def test_glossary_used_warns_about_unmatched_docs(srcdir, syntax):
     suffix = SYNTAXES[syntax][1]
     if syntax == "myst":
         text = "# Extra\n\n```{glossary-used}\n:docs: setup nowhere/*\n```\n"
     else:
         text = "Extra\n=====\n\n.. glossary-used::\n   :docs: setup nowhere/*\n"
     (srcdir / f"extra{suffix}").write_text(text, encoding="utf-8")
-    app = build(make_app, srcdir)
-    log = warnings(app)
+    app = build(srcdir)
+    log = warning_text(app)
     assert re.search(
         rf"extra{re.escape(suffix)}:\d+: WARNING: glossary-used: 'nowhere/\*' matches no document", log
     )
@@ -179,20 +196,19 @@ def test_glossary_used_warns_about_unmatched_docs(make_app, srcdir, syntax):
     ]
 
 
-def test_unused_term_warning_names_file_and_line(make_app, srcdir, syntax):
-    app = build(make_app, srcdir)
-    found = [m for m in map(UNUSED.match, warnings(app).splitlines()) if m]
+def test_unused_term_warning_names_file_and_line(app, syntax):
+    srcdir = Path(app.srcdir)
+    found = [m for m in map(UNUSED.match, warning_text(app).splitlines()) if m]
     assert [m["term"] for m in found] == ["openrc"]
     source = srcdir / f"glossary{SYNTAXES[syntax][1]}"
     assert Path(found[0]["file"]) == source
     line = source.read_text(encoding="utf-8").splitlines()[int(found[0]["line"]) - 1]
     assert line.strip() == "openrc"
-    assert "[fieldnotes.glossary.unused-term]" in warnings(app)
+    assert "[fieldnotes.glossary.unused-term]" in warning_text(app)
 
 
-def test_an_entry_is_used_when_any_of_its_terms_is(make_app, srcdir):
-    app = build(make_app, srcdir)
-    assert "application programming interface" not in warnings(app)
+def test_an_entry_is_used_when_any_of_its_terms_is(app):
+    assert "application programming interface" not in warning_text(app)
     page = soup(app, "glossary.html")
     assert used_on(page, "term-API") == [("Listing", "listing.html")]
     # The Used-on block belongs to the entry (shared by its terms), so it appears once.
@@ -200,7 +216,7 @@ def test_an_entry_is_used_when_any_of_its_terms_is(make_app, srcdir):
     assert len(dd.select("div.fieldnotes-used-on")) == 1
 
 
-def test_unused_term_in_an_included_file_names_that_file(make_app, srcdir, syntax):
+def test_unused_term_in_an_included_file_names_that_file(srcdir, syntax):
     suffix = SYNTAXES[syntax][1]
     (srcdir / "parts").mkdir()
     if syntax == "myst":
@@ -211,28 +227,26 @@ def test_unused_term_in_an_included_file_names_that_file(make_app, srcdir, synta
         host = ":orphan:\n\nMore\n====\n\n.. include:: parts/more.rst\n"
     (srcdir / "parts" / f"more{suffix}").write_text(part, encoding="utf-8")
     (srcdir / f"more{suffix}").write_text(host, encoding="utf-8")
-    app = build(make_app, srcdir, confoverrides={"exclude_patterns": ["_build", "parts"]})
-    found = {m["term"]: m for m in map(UNUSED.match, warnings(app).splitlines()) if m}
+    app = build(srcdir, confoverrides={"exclude_patterns": ["_build", "parts"]})
+    found = {m["term"]: m for m in map(UNUSED.match, warning_text(app).splitlines()) if m}
     assert Path(found["Zuul"]["file"]) == srcdir / "parts" / f"more{suffix}"
     assert found["Zuul"]["line"] == ("2" if syntax == "myst" else "3")
 
 
-def test_unused_term_warning_can_be_suppressed(make_app, srcdir):
-    app = build(make_app, srcdir, confoverrides={"suppress_warnings": ["fieldnotes.glossary.unused-term"]})
-    assert "not referenced" not in warnings(app)
-    assert warnings(app).strip() == ""
+def test_unused_term_warning_can_be_suppressed(srcdir):
+    app = build(srcdir, confoverrides={"suppress_warnings": ["fieldnotes.glossary.unused-term"]})
+    assert "not referenced" not in warning_text(app)
+    assert warning_text(app).strip() == ""
 
 
 @pytest.mark.parametrize("builder", ["text", "singlehtml", "dirhtml", "epub", "gettext", "man", "texinfo"])
-def test_other_builders_do_not_fail_or_warn(make_app, srcdir, builder):
-    app = build(
-        make_app, srcdir, builder, confoverrides={"suppress_warnings": ["fieldnotes.glossary.unused-term"]}
-    )
-    assert warnings(app).strip() == ""
+def test_other_builders_do_not_fail_or_warn(srcdir, builder):
+    app = build(srcdir, builder, confoverrides={"suppress_warnings": ["fieldnotes.glossary.unused-term"]})
+    assert warning_text(app).strip() == ""
 
 
-def test_text_output_has_backlinks_but_no_tooltips(make_app, srcdir):
-    app = build(make_app, srcdir, "text")
+def test_text_output_has_backlinks_but_no_tooltips(srcdir):
+    app = build(srcdir, "text")
     glossary = (Path(app.outdir) / "glossary.txt").read_text(encoding="utf-8")
     assert "Used on:" in glossary
     assert "Review \N{EM DASH} Push to Gerrit" in glossary
@@ -240,8 +254,8 @@ def test_text_output_has_backlinks_but_no_tooltips(make_app, srcdir):
     assert "code review system" not in review
 
 
-def test_singlehtml_links_stay_inside_the_page(make_app, srcdir):
-    app = build(make_app, srcdir, "singlehtml")
+def test_singlehtml_links_stay_inside_the_page(srcdir):
+    app = build(srcdir, "singlehtml")
     page = soup(app, "index.html")
     links = [a["href"] for a in page.select("div.fieldnotes-used-on a")]
     assert "#push-to-gerrit" in links
@@ -250,8 +264,8 @@ def test_singlehtml_links_stay_inside_the_page(make_app, srcdir):
     assert page.select("a.fieldnotes-term[title]")
 
 
-def test_latex_prints_backlinks_with_internal_links(make_app, srcdir):
-    app = build(make_app, srcdir, "latex")
+def test_latex_prints_backlinks_with_internal_links(srcdir):
+    app = build(srcdir, "latex")
     tex = (Path(app.outdir) / "glossary-test.tex").read_text(encoding="utf-8")
     assert "Used on:" in tex
     assert r"\hyperref[\detokenize{review:push-to-gerrit}]{\sphinxcrossref{Push to Gerrit}}" in tex
@@ -273,8 +287,8 @@ def test_latex_prints_backlinks_with_internal_links(make_app, srcdir):
 
 
 @needs("latexmk", "pdflatex", "pdftotext")
-def test_pdf_shows_backlinks(make_app, srcdir):
-    app = build(make_app, srcdir, "latex")
+def test_pdf_shows_backlinks(srcdir):
+    app = build(srcdir, "latex")
     subprocess.run(
         ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "glossary-test.tex"],
         cwd=app.outdir,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_glossary_support import SYNTAXES, build, copy_root, soup, tooltips, used_on, warnings
+from support import SYNTAXES, build, copy_root, edit, soup, tooltips, used_on, warning_text
 
 MYST_EXTRA = "# Later\n\n## Another section\n\nWe meet {term}`Gerrit` here.\n"
 REST_EXTRA = "Later\n=====\n\nAnother section\n---------------\n\nWe meet :term:`Gerrit` here.\n"
@@ -31,12 +31,6 @@ def mtimes(outdir: Path) -> dict[str, int]:
     return {str(p.relative_to(outdir)): p.stat().st_mtime_ns for p in paths}
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def change_usages(srcdir: Path, syntax: str) -> None:
     """Remove Gerrit from setup, add it to a new page linked from the index."""
     suffix = SYNTAXES[syntax][1]
@@ -51,15 +45,15 @@ def change_usages(srcdir: Path, syntax: str) -> None:
 
 
 @pytest.mark.parametrize("syntax", sorted(SYNTAXES))
-def test_incremental_rebuild_updates_used_on_like_a_clean_build(make_app, tmp_path, syntax):
-    srcdir = copy_root(tmp_path, SYNTAXES[syntax][0])
-    first = build(make_app, srcdir)
+def test_incremental_rebuild_updates_used_on_like_a_clean_build(tmp_path, syntax):
+    srcdir = copy_root(SYNTAXES[syntax][0], tmp_path / "src")
+    first = build(srcdir)
     before = used_on(soup(first, "glossary.html"), "term-Gerrit")
     assert len(soup(first, "handout.html").select("dl.fieldnotes-glossary-used dt")) == 2
     assert ("Install DevStack", "setup.html#install-devstack") in before
 
     change_usages(srcdir, syntax)
-    second = build(make_app, srcdir)
+    second = build(srcdir)
     after = used_on(soup(second, "glossary.html"), "term-Gerrit")
     assert ("Install DevStack", "setup.html#install-devstack") not in after
     assert ("Setting up", "setup.html") not in after
@@ -68,27 +62,27 @@ def test_incremental_rebuild_updates_used_on_like_a_clean_build(make_app, tmp_pa
     handout = soup(second, "handout.html").select("dl.fieldnotes-glossary-used dt")
     assert [dt.get_text() for dt in handout] == ["DevStack"]
 
-    clean_src = copy_root(tmp_path, SYNTAXES[syntax][0], "clean")
+    clean_src = copy_root(SYNTAXES[syntax][0], tmp_path / "clean")
     change_usages(clean_src, syntax)
-    clean = build(make_app, clean_src, freshenv=True)
+    clean = build(clean_src, freshenv=True)
     assert html_pages(Path(second.outdir)) == html_pages(Path(clean.outdir))
 
 
 @pytest.mark.parametrize("syntax", sorted(SYNTAXES))
-def test_rewrites_only_pages_whose_glossary_data_changed(make_app, tmp_path, syntax):
+def test_rewrites_only_pages_whose_glossary_data_changed(tmp_path, syntax):
     suffix = SYNTAXES[syntax][1]
-    srcdir = copy_root(tmp_path, SYNTAXES[syntax][0])
-    outdir = Path(build(make_app, srcdir).outdir)
+    srcdir = copy_root(SYNTAXES[syntax][0], tmp_path / "src")
+    outdir = Path(build(srcdir).outdir)
 
     # No change: nothing is written.
     stamps = mtimes(outdir)
-    build(make_app, srcdir)
+    build(srcdir)
     assert mtimes(outdir) == stamps
 
     # A change that shows nowhere else: only that page is written, not the glossary.
     edit(srcdir / f"setup{suffix}", "Before anything else", "First of all")
     stamps = mtimes(outdir)
-    build(make_app, srcdir)
+    build(srcdir)
     now = mtimes(outdir)
     changed = {name for name in now if now[name] != stamps.get(name)}
     assert "setup.html" in changed
@@ -97,7 +91,7 @@ def test_rewrites_only_pages_whose_glossary_data_changed(make_app, tmp_path, syn
 
     # A definition changes: every page that embeds it (tooltips, listings) is rewritten.
     edit(srcdir / f"glossary{suffix}", "It keeps one page per change.", "It keeps a page per change.")
-    app = build(make_app, srcdir)
+    app = build(srcdir)
     for page in ("review.html", "setup.html"):
         tips = dict(tooltips(soup(app, page)))
         assert tips.get("Gerrit", tips.get("gerrit", "")).endswith("It keeps a page per change."), page
@@ -105,31 +99,31 @@ def test_rewrites_only_pages_whose_glossary_data_changed(make_app, tmp_path, syn
     assert "It keeps a page per change." in listing
 
 
-def test_another_builder_in_between_does_not_hide_changes(make_app, tmp_path):
+def test_another_builder_in_between_does_not_hide_changes(tmp_path):
     """``make html``, edit, ``make pdf``, ``make html``: one environment, two outputs."""
-    srcdir = copy_root(tmp_path, "glossary")
-    build(make_app, srcdir)
+    srcdir = copy_root("glossary", tmp_path / "src")
+    build(srcdir)
     change_usages(srcdir, "myst")
-    build(make_app, srcdir, "latex")  # reads the change, with the same doctree directory
-    app = build(make_app, srcdir)
+    build(srcdir, "latex")  # reads the change, with the same doctree directory
+    app = build(srcdir)
     gerrit = used_on(soup(app, "glossary.html"), "term-Gerrit")
     assert ("Another section", "later.html#another-section") in gerrit
 
 
-def test_removing_a_page_updates_used_on(make_app, tmp_path):
-    srcdir = copy_root(tmp_path, "glossary")
-    build(make_app, srcdir)
+def test_removing_a_page_updates_used_on(tmp_path):
+    srcdir = copy_root("glossary", tmp_path / "src")
+    build(srcdir)
     edit(srcdir / "index.md", "review\n", "")
     (srcdir / "review.md").unlink()
-    app = build(make_app, srcdir)
+    app = build(srcdir)
     assert all(href != "review.html" for _, href in used_on(soup(app, "glossary.html"), "term-Gerrit"))
 
 
-def test_parallel_build_equals_serial(make_app, tmp_path):
-    serial_src = copy_root(tmp_path, "glossary-parallel", "serial")
-    parallel_src = copy_root(tmp_path, "glossary-parallel", "parallel")
-    serial = build(make_app, serial_src, freshenv=True)
-    parallel = build(make_app, parallel_src, freshenv=True, parallel=2)
+def test_parallel_build_equals_serial(tmp_path):
+    serial_src = copy_root("glossary-parallel", tmp_path / "serial")
+    parallel_src = copy_root("glossary-parallel", tmp_path / "parallel")
+    serial = build(serial_src, freshenv=True)
+    parallel = build(parallel_src, freshenv=True, parallel=2)
 
     # The reading really ran in several processes.
     readers = {p.read_text() for p in (parallel_src / "_pids").iterdir()}
@@ -147,5 +141,5 @@ def test_parallel_build_equals_serial(make_app, tmp_path):
         f"Page {i:02d}" for i in range(2, 15, 2)
     ]
     # One warning per unused term, not one per worker.
-    assert warnings(parallel).count("'openrc' is not referenced") == 1
-    assert warnings(serial).count("'openrc' is not referenced") == 1
+    assert warning_text(parallel).count("'openrc' is not referenced") == 1
+    assert warning_text(serial).count("'openrc' is not referenced") == 1

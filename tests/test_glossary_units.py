@@ -6,11 +6,14 @@ from types import SimpleNamespace
 
 import pytest
 from docutils import nodes
+from fieldnotes.glossary.backlinks import used_on_nodes
 from fieldnotes.glossary.collect import line_offset
 from fieldnotes.glossary.domain import GlossaryDomain
 from fieldnotes.glossary.plaintext import ELLIPSIS, first_paragraph, first_paragraph_segments, shorten
 from fieldnotes.glossary.records import Definition, ListingRequest, Usage
-from fieldnotes.glossary.views import listing_documents, match_documents, toctree_descendants
+from fieldnotes.glossary.used import listing_nodes, paragraph_from
+from fieldnotes.glossary.views import UsageIndex, listing_documents, match_documents, toctree_descendants
+from fieldnotes.links import Linker
 
 
 @pytest.mark.parametrize(
@@ -217,3 +220,36 @@ def test_listing_documents(env):
         "guide/a",
     ]
     assert listing_documents(env, "handout", ListingRequest(("other",), True, 1))[-1] == "other"
+
+
+def test_used_on_groups_sections_by_page(domain):
+    env = SimpleNamespace(titles={})
+    domain.usages["a"] = [Usage("gerrit", "A", "a", False), Usage("gerrit", "Setup", "setup", False)]
+    domain.usages["b"] = [Usage("gerrit", "", "", False), Usage("gerrit", "In a definition", "x", True)]
+    pages = UsageIndex(env, domain).used_on({"gerrit"})
+    assert pages == [
+        {
+            "docname": "a",
+            "title": "a",
+            "sections": [{"title": "A", "anchor": "a"}, {"title": "Setup", "anchor": "setup"}],
+        },
+        {"docname": "b", "title": "b", "sections": []},
+    ]
+
+
+def test_renderers_build_links_and_escaped_text():
+    builder = SimpleNamespace(get_relative_uri=lambda fromdoc, todoc: f"{todoc}.html")
+    link = Linker(builder, "glossary")
+    block = used_on_nodes(
+        link, [{"docname": "a", "title": "Page <A>", "sections": [{"title": "S", "anchor": "s"}]}]
+    )
+    assert block.astext() == "Used on:\n\nPage <A> \N{EM DASH} S"
+    assert [r["refuri"] for r in block.findall(nodes.reference)] == ["a.html", "a.html#s"]
+    paragraph = paragraph_from((("text", "Run "), ("literal", "x <y>"), ("emphasis", "now")))
+    assert [type(c).__name__ for c in paragraph.children] == ["Text", "literal", "emphasis"]
+    entries = [
+        {"docname": "glossary", "ids": ("term-Gerrit",), "term": "Gerrit", "segments": (("text", "Review."),)}
+    ]
+    listing = listing_nodes(entries, Linker(builder, "handout"))
+    assert listing["classes"] == ["fieldnotesglossaryused"]
+    assert [r["refuri"] for r in listing.findall(nodes.reference)] == ["glossary.html#term-Gerrit"]

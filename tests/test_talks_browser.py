@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from browser import chromium, serve
-from talks_support import build, copy_root, warnings
+from support import build, copy_root, warnings
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from talks_support import build, copy_root, warnings
+from support import build, copy_root, warnings
 
 MYTH = "talk-ep2011-myth-of-the-genius-programmer"
 

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from talks_support import ROOTS, build, mtimes, outputs, warnings
+from support import ROOTS, build, edit, mtimes, outputs, warnings
 
 N_TALKS = 14
 
@@ -106,12 +106,6 @@ def assert_same(incremental: dict[str, str], clean: dict[str, str]) -> None:
         assert main_content(incremental[name]) == main_content(clean[name]), (
             f"{name} differs from a clean build"
         )
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new))
 
 
 def add(srcdir: Path) -> None:

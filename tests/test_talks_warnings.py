@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from talks_support import build, copy_root, warnings
+from support import build, copy_root, warnings
 
 # (file, line in the MyST root, line in the reST root, subtype, text)
 EXPECTED = [

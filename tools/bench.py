@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-TARGETS = {"full build": 1.10, "edit one talk": 1.3, "no-change rebuild": 1.1, "peak memory": 1.2}
+TARGETS = {"full build": 1.05, "edit one talk": 1.20, "no-change rebuild": 1.05, "peak memory": 1.2}
 
 CONF = """\
 extensions = {extensions!r}
