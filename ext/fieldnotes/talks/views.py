@@ -7,25 +7,29 @@ that data per page; :mod:`fieldnotes.freshness` rewrites the pages whose view ch
 
 from __future__ import annotations
 
-from dataclasses import astuple, replace
+from dataclasses import astuple, fields
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from fieldnotes.freshness import changed_pages
+from fieldnotes.talks.records import Talk
 from fieldnotes.talks.select import select
+
+#: What a listing shows of a talk: every field but where its source line is.
+_SHOWN = attrgetter(*(f.name for f in fields(Talk) if f.name != "lineno"))
 
 if TYPE_CHECKING:
     from fieldnotes.talks.domain import TalksDomain
-    from fieldnotes.talks.records import Talk
 
 
 def page_views(domain: TalksDomain) -> dict[str, Any]:
     """Per page: the talks its listings show, the targets of its roles and of its cards' tags."""
     data = domain.data
     talks = domain.all_talks()
-    shown = {id(t): astuple(replace(t, lineno=0)) for t in talks}
+    shown = {id(t): _SHOWN(t) for t in talks}
     tag_targets: dict[str, Any] = {}
 
     def tags_of(talk: Talk) -> list[Any]:
