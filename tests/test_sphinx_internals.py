@@ -49,3 +49,29 @@ def test_single_page_builder_is_recognised(make_app, rootdir, tmp_path):
     assert app.builder.get_target_uri("second") == "#document-second"
     html = make_app("html", srcdir=tmp_path / "src")
     assert not sphinx_internals.is_single_page(html.builder)
+
+
+def test_html_output_inputs_follow_configuration(make_app, rootdir, tmp_path):
+    import shutil
+
+    shutil.copytree(rootdir / "test-two-pages", tmp_path / "src")
+    first = sphinx_internals.html_output_inputs(make_app("html", srcdir=tmp_path / "src").builder)
+    again = sphinx_internals.html_output_inputs(make_app("html", srcdir=tmp_path / "src").builder)
+    other = make_app("html", srcdir=tmp_path / "src", confoverrides={"html_title": "Another title"})
+    assert first == again
+    assert sphinx_internals.html_output_inputs(other.builder)[0] != first[0]
+    assert isinstance(first[2], int) and first[2] > 0
+
+
+def test_an_index_without_content_is_not_written(make_app, rootdir, tmp_path):
+    import shutil
+
+    from fieldnotes.talks.indices import SpeakerIndex
+
+    shutil.copytree(rootdir / "test-two-pages", tmp_path / "src")
+    app = make_app("html", srcdir=tmp_path / "src", confoverrides={"extensions": ["fieldnotes.talks"]})
+    app.build()
+    # No talks: each index has no content, and the HTML builder writes no page for it.
+    assert SpeakerIndex(app.env.domains["talks"]).generate() == sphinx_internals.INDEX_NOT_WRITTEN
+    assert not (app.outdir / "talks-speakers.html").exists()
+    assert (app.outdir / "genindex.html").is_file()

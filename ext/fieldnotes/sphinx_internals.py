@@ -48,3 +48,20 @@ def current_builder(env: BuildEnvironment) -> Builder:
     Sphinx's own ``ReferencesResolver`` reads ``env._app.builder``.
     """
     return env._app.builder  # type: ignore[attr-defined]
+
+
+def html_output_inputs(builder: Builder) -> tuple[str, str, int]:
+    """What else every page of an HTML build depends on: configuration, tags and templates.
+
+    ``(config hash, tags hash, newest template mtime)`` as the HTML builder computes them to
+    decide which pages are outdated (``build_info``, ``templates.newest_template_mtime()``).
+    """
+    info = builder.build_info  # type: ignore[attr-defined]
+    templates = getattr(builder, "templates", None)
+    mtime = int(templates.newest_template_mtime() * 10**6) if templates is not None else 0
+    return info.config_hash, info.tags_hash, mtime
+
+
+#: What an index's ``generate()`` returns so that the HTML builder does not write its page
+#: (it keeps only indices with content), leaving the page written by an earlier build.
+INDEX_NOT_WRITTEN: tuple[list, bool] = ([], False)

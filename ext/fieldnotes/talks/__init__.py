@@ -43,7 +43,7 @@ from sphinx.application import Sphinx
 
 from fieldnotes import __version__
 from fieldnotes.i18n import add_catalog
-from fieldnotes.talks import assets, export, filling, index_pages, views, writers
+from fieldnotes.talks import assets, export, filling, index_pages, outputs, views, writers
 from fieldnotes.talks.directives import TalkDirective, TalkListDirective
 from fieldnotes.talks.domain import TalksDomain
 from fieldnotes.talks.nodes import talk_card, talk_list, talk_title
@@ -74,9 +74,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(filling.FillTalks)
     app.connect("env-get-updated", views.on_env_get_updated)
     app.connect("write-started", assets.on_write_started)
+    app.connect("write-started", outputs.on_write_started)
     app.connect("html-page-context", assets.on_html_page_context)
     app.connect("html-page-context", index_pages.on_html_page_context)
     app.connect("build-finished", export.on_build_finished)
+    app.connect("build-finished", outputs.on_build_finished)
     return {
         "version": __version__,
         "env_version": TalksDomain.data_version,

@@ -65,6 +65,12 @@ class TalksDomain(Domain):
     initial_data: dict[str, Any] = {"talks": {}, "listings": {}, "refs": {}, "fingerprints": {}}
     data_version = 2
 
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        #: Site-wide outputs written earlier that this build keeps (see :mod:`.outputs`);
+        #: decided at ``write-started``, in memory only.
+        self.kept_outputs: set[str] = set()
+
     # -- collecting (reading processes) ------------------------------------------------------
 
     def add_talk(self, talk: Talk) -> None:

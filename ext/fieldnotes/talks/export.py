@@ -27,7 +27,8 @@ Schema (field names follow pyvideo.org's data where they exist)::
     }
 
 Each talk is one line of JSON (readable and diff-friendly). Only http(s) URLs appear. The file is
-rebuilt on every HTML build and written only when its content changed.
+rebuilt when the talks, this package or the HTML configuration changed (:mod:`.outputs`),
+and written only when its content changed.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
+from fieldnotes.talks.outputs import TALKS_JSON
 from fieldnotes.talks.records import Talk
 from fieldnotes.talks.select import host_label
 
@@ -88,6 +90,8 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     """Write ``talks.json`` for the html, dirhtml and singlehtml builders (when it changed)."""
     if exception is not None or app.builder.format != "html" or app.builder.name == "epub":
         return
+    if TALKS_JSON in app.env.domains["talks"].kept_outputs:  # type: ignore[attr-defined]
+        return  # still right (see .outputs)
     talks = sorted(app.env.domains["talks"].all_talks(), key=lambda t: (t.id, t.docname, t.lineno))
     text = talks_json(talks, [card_url(app.builder, t) for t in talks], app.config.html_baseurl)
     target = Path(app.builder.outdir) / "talks.json"

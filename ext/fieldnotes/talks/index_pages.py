@@ -28,7 +28,8 @@ def entry_anchor(name: str) -> str:
 def index_body(title: str, content: list[tuple[str, list[Any]]], pathto: Any) -> str:
     """The page body: a jump bar of initials, then each initial's entries and their talks."""
     label = escape(str(_("Initials")))
-    jump = " | ".join(f'<a href="#cap-{escape(letter)}">{escape(letter)}</a>' for letter, _ in content)
+    jump = " | ".join(f'<a href="#cap-{escape(letter)}">{escape(letter)}</a>' for letter, _entries in content)
+    uris: dict[str, str] = {}
     parts = [
         f'<section class="fieldnotes-talk-index" id="{escape(slugify(title))}">',
         f"<h1>{escape(title)}</h1>",
@@ -45,7 +46,9 @@ def index_body(title: str, content: list[tuple[str, list[Any]]], pathto: Any) ->
                 parts.append(f'<dt id="{escape(entry_anchor(name))}">{escape(name)}{count}</dt><dd><ul>')
                 open_list = True
             else:
-                href = f"{pathto(_page)}#{_anchor}"
+                if _page not in uris:
+                    uris[_page] = pathto(_page)
+                href = f"{uris[_page]}#{_anchor}"
                 detail = f" <em>({escape(extra)})</em>" if extra else ""
                 parts.append(f'<li><a href="{escape(href)}">{escape(name)}</a>{detail}</li>')
         if open_list:

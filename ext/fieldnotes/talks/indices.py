@@ -5,7 +5,8 @@ They are domain indices (``talks-speakers``, ``talks-events``, ``talks-tags``): 
 grouped by initial; each speaker, event or tag is a group heading followed by its talks. In
 HTML, :mod:`fieldnotes.talks.index_pages` renders them with an anchor per entry.
 
-They have no ``shortname``: the indices are not listed in every page's relation bar.
+They have no ``shortname``: the indices are not listed in every page's relation bar (so no
+page depends on whether an index page was written in this build: see :mod:`.outputs`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from collections.abc import Iterable
 from sphinx.domains import Index, IndexEntry
 
 from fieldnotes.i18n import _, ngettext
+from fieldnotes.sphinx_internals import INDEX_NOT_WRITTEN
+from fieldnotes.talks.outputs import INDICES
 from fieldnotes.talks.records import Talk
 from fieldnotes.talks.select import index_letter
 
@@ -34,6 +37,8 @@ class _TalkIndex(Index):
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         """Letter groups of ``name`` headings, each followed by its talks (by date)."""
+        if docnames is None and INDICES in getattr(self.domain, "kept_outputs", ()):
+            return INDEX_NOT_WRITTEN  # the page written earlier is still right (see .outputs)
         wanted = set(docnames) if docnames is not None else None
         groups: dict[str, tuple[str, list[Talk]]] = {}
         for talk in self.domain.all_talks():  # type: ignore[attr-defined]
