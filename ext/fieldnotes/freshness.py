@@ -2,7 +2,7 @@
 
 Sphinx rewrites only the pages it re-read; a page that shows data collected from other pages
 (a listing, a "Used on" list, a link text) would go stale. Each component gives, per page, a
-*view*: plain, JSON-serialisable data of everything that page shows from elsewhere. At
+*view*: plain data of everything that page shows from elsewhere. At
 ``env-get-updated`` the views are hashed and compared with the hashes stored at the previous
 build **for the same output** (builder name and output directory: ``make html`` and ``make pdf``
 share one environment, but each keeps its own pages), and the changed pages are returned.
@@ -14,7 +14,6 @@ a document's hashes (see :func:`forget`).
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Mapping, Set
 from typing import Any
 
@@ -27,11 +26,14 @@ def output_key(builder: Builder) -> str:
 
 
 def digest(view: Any) -> str:
-    """A stable hash of a JSON-serialisable view ("" for an empty view)."""
+    """A stable hash of a view ("" for an empty view).
+
+    Views are plain data (strings, numbers, tuples, lists, dicts) built in a deterministic
+    order, so their ``repr`` is stable between builds and processes.
+    """
     if not view:
         return ""
-    encoded = json.dumps(view, sort_keys=True, ensure_ascii=False, default=repr).encode()
-    return hashlib.blake2b(encoded, digest_size=16).hexdigest()
+    return hashlib.blake2b(repr(view).encode(), digest_size=16).hexdigest()
 
 
 def changed_pages(

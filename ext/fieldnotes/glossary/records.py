@@ -13,7 +13,7 @@ Segment = tuple[str, str]
 """A run of a definition's text: ``(kind, text)``, kind one of text, literal, emphasis, strong."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Definition:
     """One term of a glossary entry (an entry with synonyms gives one record per term)."""
 
@@ -33,7 +33,7 @@ class Definition:
     """The keys of every term of the entry."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Usage:
     """A document references a term (once per term and section)."""
 
@@ -46,7 +46,7 @@ class Usage:
     """The reference is inside another glossary definition (counts as use, not listed)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ListingRequest:
     """What one ``glossary-used`` directive lists."""
 
@@ -55,7 +55,7 @@ class ListingRequest:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TermTarget:
     """Where a term is defined, and its definition shortened for a tooltip."""
 

@@ -70,6 +70,8 @@ class TalksDomain(Domain):
         #: Site-wide outputs written earlier that this build keeps (see :mod:`.outputs`);
         #: decided at ``write-started``, in memory only.
         self.kept_outputs: set[str] = set()
+        #: The keys of this build's site-wide outputs, computed once at ``write-started``.
+        self.output_keys: dict[str, str] = {}
 
     # -- collecting (reading processes) ------------------------------------------------------
 

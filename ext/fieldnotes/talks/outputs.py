@@ -16,7 +16,6 @@ memory on the domain (:attr:`TalksDomain.kept_outputs`).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import fields
 from functools import cache
@@ -45,19 +44,19 @@ SHOWN = attrgetter(*(f.name for f in fields(Talk) if f.name != "lineno"))
 
 @cache
 def code_digest() -> str:
-    """A hash of this package's code and static files (computed once per process)."""
+    """What identifies this package's code and static files: names, sizes, modification times."""
     package = Path(__file__).resolve().parent.parent
-    sha = hashlib.sha256()
+    files = []
     for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".css", ".js", ".sty"}:
-            sha.update(path.relative_to(package).as_posix().encode())
-            sha.update(path.read_bytes())
-    return sha.hexdigest()
+        if path.suffix in {".py", ".css", ".js", ".sty"} and path.is_file():
+            stat = path.stat()
+            files.append((path.relative_to(package).as_posix(), stat.st_size, stat.st_mtime_ns))
+    return digest(files)
 
 
 def keys(domain: TalksDomain, builder: Builder) -> dict[str, str]:
     """The current key of each site-wide output."""
-    data = [SHOWN(t) for t in domain.all_talks()]
+    data = digest([SHOWN(t) for t in domain.all_talks()])
     common = [data, code_digest(), builder.name, domain.env.config.html_baseurl]
     return {
         INDICES: digest([common, html_output_inputs(builder)]),
@@ -82,10 +81,11 @@ def _files(builder: Builder, name: str) -> list[Path]:
 def on_write_started(app: Sphinx, builder: Builder) -> None:
     """Decide which site-wide outputs written earlier are still right (HTML builders only)."""
     domain: TalksDomain = app.env.domains["talks"]  # type: ignore[assignment]
-    domain.kept_outputs = set()
+    domain.kept_outputs, domain.output_keys = set(), {}
     if builder.format != "html" or builder.name == "epub" or not hasattr(builder, "build_info"):
         return
     stored, current = _stored(Path(builder.outdir)), keys(domain, builder)
+    domain.output_keys = current
     domain.kept_outputs = {
         name
         for name, key in current.items()
@@ -101,7 +101,9 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     if builder.name == "epub":
         return
     domain: TalksDomain = app.env.domains["talks"]  # type: ignore[assignment]
-    text = json.dumps(keys(domain, builder), sort_keys=True)
+    if not domain.output_keys:
+        return
+    text = json.dumps(domain.output_keys, sort_keys=True)
     path = Path(builder.outdir) / KEY_FILE
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Problem:
     """A problem found in the input: the warning subtype and a message."""
 
@@ -18,7 +18,7 @@ class Problem:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Talk:
     """One talk card, as parsed from a ``talk`` directive."""
 
@@ -45,7 +45,7 @@ class Talk:
     lineno: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ListingSpec:
     """The filters, order and layout of one ``talk-list``."""
 

@@ -33,11 +33,12 @@ def page_views(domain: TalksDomain) -> dict[str, Any]:
     tag_targets: dict[str, Any] = {}
 
     def tags_of(talk: Talk) -> list[Any]:
+        """Where the talk's tags that name a glossary term go (tags that name none show nothing)."""
         for tag in talk.tags:
             if tag not in tag_targets:
                 target = domain.glossary_term(tag)
                 tag_targets[tag] = target and astuple(target)
-        return [tag_targets[tag] for tag in talk.tags]
+        return [(tag, tag_targets[tag]) for tag in talk.tags if tag_targets[tag]]
 
     views: dict[str, Any] = {}
     for docname in set(data["listings"]) | set(data["refs"]) | set(data["talks"]):
@@ -47,8 +48,9 @@ def page_views(domain: TalksDomain) -> dict[str, Any]:
         for kind, target in data["refs"].get(docname, ()):
             found = domain.target(kind, target)
             view.append(found and astuple(found))
-        view.extend(tags_of(t) for t in data["talks"].get(docname, ()))
-        views[docname] = view
+        view.extend(tags for t in data["talks"].get(docname, ()) if (tags := tags_of(t)))
+        if view:
+            views[docname] = view
     return views
 
 

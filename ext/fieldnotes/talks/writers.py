@@ -5,10 +5,13 @@ Text, man and texinfo use the visitors of the parent docutils nodes (container, 
 
 from __future__ import annotations
 
-from sphinx.writers.html5 import HTML5Translator
-from sphinx.writers.latex import LaTeXTranslator
+from typing import TYPE_CHECKING
 
-from fieldnotes.talks.nodes import talk_card, talk_title
+if TYPE_CHECKING:  # (the LaTeX writer is not imported for an HTML build)
+    from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
+
+    from fieldnotes.talks.nodes import talk_card, talk_title
 
 
 def visit_card_html(self: HTML5Translator, node: talk_card) -> None:
