@@ -33,7 +33,6 @@ GITHUB_URL = f"https://github.com/{GITHUB_REPOSITORY}"
 extensions = [
     "myst_parser",
     "sphinx.ext.intersphinx",
-    "sphinx.ext.graphviz",
     "sphinx_copybutton",
     "sphinx_design",
     "notfound.extension",
@@ -128,8 +127,9 @@ sitemap_excludes = ["search.html", "genindex.html", "404.html"]
 # <lastmod> in the sitemap: the same git dates as the pages' "last updated".
 sitemap_show_lastmod = True
 
-# Diagrams are drawn at build time by Graphviz: SVG in HTML, PDF in LaTeX.
-graphviz_output_format = "svg"
+# Diagrams: Graphviz sources in docs/_diagrams/ with their SVG and PDF renderings committed
+# next to them (tools/diagrams.py, `make diagrams`), so building needs no Graphviz; pages
+# show them with {figure} /_diagrams/<name>.* (SVG in HTML and EPUB, PDF in LaTeX).
 
 # -- LaTeX / PDF ---------------------------------------------------------------
 

@@ -1,7 +1,6 @@
 """Field Notes' own Sphinx extension: this handbook's policy, not part of ``sphinx-fieldnotes``.
 
-- :mod:`.site`: HTML page polish (focusable code blocks, per-page assets, deferred scripts,
-  named diagrams).
+- :mod:`.site`: HTML page polish (focusable code blocks, per-page assets, deferred scripts).
 - :mod:`.dates`: "last updated" dates from git (sphinx-last-updated-by-git), a named warning
   in shallow clones, and quiet builds outside a git checkout.
 - :mod:`.handouts`: the ``handout-source`` title block of the PDF handouts, and links to the

@@ -4,20 +4,14 @@
   (axe: ``scrollable-region-focusable``).
 - Other extensions' page assets are kept only on pages that need them: the
   sphinx-design stylesheet (about 55 KB) and tab script where one of its
-  components is, copy-button code where a code block is, Graphviz's stylesheet
-  where a diagram is.
+  components is, copy-button code where a code block is.
 - Page scripts load with ``defer``: none of them is needed before the page is
   parsed (Sphinx's, Furo's and the copy button's wait for DOMContentLoaded), so
   they no longer block the first paint.
-- Graphviz diagrams (``<object>`` SVGs) are named by their ``:alt:`` text, which
-  sphinx.ext.graphviz only puts inside the object as fallback content (axe:
-  ``object-alt``).
 """
 
 from __future__ import annotations
 
-import html
-import re
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -29,21 +23,8 @@ ASSET_MARKERS = {
     "copybutton.css": "<pre",
     "copybutton.js": "<pre",
     "clipboard.min.js": "<pre",
-    "graphviz.css": 'class="graphviz',
     "pygments.css": 'class="highlight',
 }
-GRAPHVIZ_OBJECT = re.compile(
-    r'<object (data="[^"]*" type="image/svg\+xml" class="[^"]*graphviz[^"]*")>\s*'
-    r'<p class="warning">(.*?)</p>',
-    re.DOTALL,
-)
-
-
-def name_diagram(match: re.Match[str]) -> str:
-    """Give a Graphviz ``<object>`` the accessible name of its alt text."""
-    label = html.escape(html.unescape(re.sub(r"\s+", " ", match.group(2)).strip()), quote=True)
-    fallback = f'<p class="warning">{match.group(2)}</p>'
-    return f'<object {match.group(1)} role="img" aria-label="{label}">\n{fallback}'
 
 
 def polish_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
@@ -52,7 +33,6 @@ def polish_page(app: Sphinx, pagename: str, templatename: str, context: dict[str
     if not isinstance(body, str):
         return
     body = body.replace("<pre>", '<pre tabindex="0">')
-    body = GRAPHVIZ_OBJECT.sub(name_diagram, body)
     context["body"] = body
     for key in ("css_files", "script_files"):
         if key in context:
