@@ -19,7 +19,7 @@ LATEXMK    ?= latexmk
 TEX_PACKAGES := latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended tex-gyre
 
 .DEFAULT_GOAL := html
-.PHONY: help html live pdf linkcheck test lint bench handouts audit clean venv dev diagrams \
+.PHONY: help html live pdf linkcheck test lint lint-python lint-markdown lint-spelling bench handouts audit clean venv dev diagrams \
 	preflight check-python check-tex check-dot check-test-tools
 
 help: ## List the targets
@@ -122,10 +122,25 @@ handouts: $(VENV)/.build-stamp ## Build the workshop handouts, one PDF each, int
 
 # --- checking ----------------------------------------------------------------
 
-lint: $(VENV)/.dev-stamp ## ruff on ext/ tests/ tools/, sphinx-lint on docs/
+# The Markdown `make lint` reads: the pages and the repository's own guides.
+MARKDOWN ?= $(SOURCEDIR) README.md CONTRIBUTING.md
+
+lint: lint-python lint-markdown lint-spelling ## ruff; rumdl, open MyST fences, British spelling (codespell)
+
+lint-python: $(VENV)/.dev-stamp
 	$(BIN)/ruff check ext tests tools conf.py
 	$(BIN)/ruff format --check ext tests tools conf.py
+
+# tools/myst_fences.py finds broken fences with MyST's own parser (first: its messages are the
+# most precise); rumdl lints Markdown in its MyST flavour (pyproject.toml [tool.rumdl]);
+# sphinx-lint checks any reStructuredText.
+lint-markdown: $(VENV)/.dev-stamp
+	$(BIN)/python tools/myst_fences.py $(MARKDOWN)
+	$(BIN)/rumdl check --config pyproject.toml $(MARKDOWN)
 	$(BIN)/sphinx-lint $(SOURCEDIR)
+
+lint-spelling: $(VENV)/.dev-stamp
+	$(BIN)/python tools/spelling.py $(MARKDOWN)
 
 test: $(VENV)/.dev-stamp lint ## Run the whole test suite (lint, builds, extension, links)
 	$(BIN)/python -m pytest
