@@ -196,3 +196,16 @@ def test_workflow_runs_the_issue_script_after_the_check() -> None:
         "Check every link (make linkcheck)"
     )
     assert job["permissions"]["issues"] == "write"
+
+
+def test_contributors_are_told_where_the_preview_is() -> None:
+    job = load(REPO / ".github" / "workflows" / "ci.yml")["jobs"]["site"]
+    upload = next(
+        step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact@")
+    )
+    name = upload["with"]["name"]
+    contributing = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    template = (REPO / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert name in contributing and name in template
+    assert "Build pull requests for this project" in contributing
+    assert "only the `html` job" in contributing
