@@ -19,7 +19,8 @@ LATEXMK    ?= latexmk
 TEX_PACKAGES := latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended tex-gyre
 
 .DEFAULT_GOAL := html
-.PHONY: help html live pdf linkcheck test lint bench handouts audit clean venv dev check-tex check-dot
+.PHONY: help html live pdf linkcheck test lint lint-python lint-markdown lint-spelling bench handouts audit clean venv dev diagrams \
+	preflight check-python check-tex check-dot check-test-tools
 
 help: ## List the targets
 	@echo "Field Notes: make <target>"
@@ -28,9 +29,20 @@ help: ## List the targets
 
 # --- environment -------------------------------------------------------------
 
-$(VENV)/.build-stamp: requirements.txt
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
-	  { echo "Field Notes needs Python 3.11 or newer (PYTHON=$(PYTHON))."; exit 1; }
+# The system tools the requested targets need are checked first (`preflight`, an order-only
+# prerequisite: it runs before .venv is created or refreshed, even with make -j).
+GOALS := $(or $(MAKECMDGOALS),$(.DEFAULT_GOAL))
+PREFLIGHT := check-python
+ifneq ($(filter pdf handouts test,$(GOALS)),)
+PREFLIGHT += check-tex
+endif
+ifneq ($(filter test,$(GOALS)),)
+PREFLIGHT += check-test-tools
+endif
+
+preflight: $(PREFLIGHT)
+
+$(VENV)/.build-stamp: requirements.txt | preflight
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -44,10 +56,30 @@ $(VENV)/.dev-stamp: requirements-dev.txt $(VENV)/.build-stamp
 venv: $(VENV)/.build-stamp ## Create or refresh .venv with the build requirements
 dev: $(VENV)/.dev-stamp ## Create or refresh .venv with the build and test requirements
 
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
+	  { echo "Field Notes needs Python 3.11 or newer (PYTHON=$(PYTHON))."; exit 1; }
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || \
+	  { echo "$(PYTHON) cannot create virtual environments. On Debian or Ubuntu: sudo apt-get install python3-venv"; \
+	    exit 1; }
+
 check-dot:
 	@command -v dot >/dev/null 2>&1 || { \
-	  echo "The diagrams need Graphviz's dot. On Debian or Ubuntu: sudo apt-get install graphviz"; \
+	  echo "Drawing the diagrams needs Graphviz's dot. On Debian or Ubuntu: sudo apt-get install graphviz;"; \
+	  echo "on macOS: brew install graphviz"; \
 	  exit 1; }
+
+# The test suite also checks the committed diagrams against dot, reads PDFs with poppler,
+# and drives Chromium or Chrome (FIELDNOTES_CHROMIUM, default /usr/bin/chromium).
+check-test-tools: check-dot
+	@missing=""; \
+	for cmd in pdftotext pdfinfo; do command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$cmd"; done; \
+	[ -x "$${FIELDNOTES_CHROMIUM:-/usr/bin/chromium}" ] || missing="$$missing $${FIELDNOTES_CHROMIUM:-/usr/bin/chromium}"; \
+	if [ -n "$$missing" ]; then \
+	  echo "make test needs, and this machine lacks:$$missing"; \
+	  echo "README.md lists the packages for Debian, Ubuntu and macOS (bash .ci/run installs them on Debian)."; \
+	  exit 1; \
+	fi
 
 check-tex:
 	@missing=""; \
@@ -58,20 +90,21 @@ check-tex:
 	  echo "The PDF needs TeX Live, and this machine lacks:$$missing"; \
 	  echo "On Debian or Ubuntu, install it with:"; \
 	  echo "  sudo apt-get install $(TEX_PACKAGES)"; \
+	  echo "On macOS: README.md has the Homebrew lines (MacTeX or BasicTeX)."; \
 	  exit 1; \
 	fi
 
 # --- building ----------------------------------------------------------------
 
-html: $(VENV)/.build-stamp check-dot ## Build the site into _build/html (the default)
+html: $(VENV)/.build-stamp ## Build the site into _build/html (the default)
 	$(call SPHINXM,html)
 	@echo "Open $(BUILDDIR)/html/index.html"
 
-live: $(VENV)/.build-stamp check-dot ## Preview with live reload on http://127.0.0.1:8000
+live: $(VENV)/.build-stamp ## Preview with live reload on http://127.0.0.1:8000
 	$(BIN)/sphinx-autobuild $(SOURCEDIR) $(BUILDDIR)/live -c . -n --watch ext \
 	  --host 127.0.0.1 --port 8000
 
-pdf: $(VENV)/.build-stamp check-dot check-tex ## Build the whole handbook as one PDF (_build/latex/fieldnotes.pdf)
+pdf: $(VENV)/.build-stamp ## Build the whole handbook as one PDF (_build/latex/fieldnotes.pdf)
 	$(call SPHINXM,latexpdf)
 	@echo "PDF: $(BUILDDIR)/latex/fieldnotes.pdf"
 
@@ -80,7 +113,7 @@ linkcheck: $(VENV)/.build-stamp ## Check every link, online; a readable report f
 	$(BIN)/python tools/linkcheck_report.py $(BUILDDIR)/linkcheck/output.json; \
 	exit $$status
 
-handouts: $(VENV)/.build-stamp check-dot check-tex ## Build the workshop handouts, one PDF each, into _build/handouts/
+handouts: $(VENV)/.build-stamp ## Build the workshop handouts, one PDF each, into _build/handouts/
 	$(SPHINX) -b latex -t handouts $(SOURCEDIR) $(BUILDDIR)/handouts-latex -c . $(SPHINXOPTS) -j $(JOBS)
 	$(MAKE) -C $(BUILDDIR)/handouts-latex all-pdf LATEXMKOPTS="-silent"
 	mkdir -p $(BUILDDIR)/handouts
@@ -89,13 +122,31 @@ handouts: $(VENV)/.build-stamp check-dot check-tex ## Build the workshop handout
 
 # --- checking ----------------------------------------------------------------
 
-lint: $(VENV)/.dev-stamp ## ruff on ext/ tests/ tools/, sphinx-lint on docs/
+# The Markdown `make lint` reads: the pages and the repository's own guides.
+MARKDOWN ?= $(SOURCEDIR) README.md CONTRIBUTING.md
+
+lint: lint-python lint-markdown lint-spelling ## ruff; rumdl, open MyST fences, British spelling (codespell)
+
+lint-python: $(VENV)/.dev-stamp
 	$(BIN)/ruff check ext tests tools conf.py
 	$(BIN)/ruff format --check ext tests tools conf.py
+
+# tools/myst_fences.py finds broken fences with MyST's own parser (first: its messages are the
+# most precise); rumdl lints Markdown in its MyST flavour (pyproject.toml [tool.rumdl]);
+# sphinx-lint checks any reStructuredText.
+lint-markdown: $(VENV)/.dev-stamp
+	$(BIN)/python tools/myst_fences.py $(MARKDOWN)
+	$(BIN)/rumdl check --config pyproject.toml $(MARKDOWN)
 	$(BIN)/sphinx-lint $(SOURCEDIR)
 
-test: $(VENV)/.dev-stamp check-dot check-tex lint ## Run the whole test suite (lint, builds, extension, links)
+lint-spelling: $(VENV)/.dev-stamp
+	$(BIN)/python tools/spelling.py $(MARKDOWN)
+
+test: $(VENV)/.dev-stamp lint ## Run the whole test suite (lint, builds, extension, links)
 	$(BIN)/python -m pytest
+
+diagrams: check-dot ## Draw docs/_diagrams/*.dot again (needs Graphviz); commit the .svg and .pdf
+	$(PYTHON) tools/diagrams.py
 
 bench: $(VENV)/.build-stamp ## Benchmark the extension against plain Sphinx
 	$(BIN)/python tools/bench.py

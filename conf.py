@@ -33,12 +33,13 @@ GITHUB_URL = f"https://github.com/{GITHUB_REPOSITORY}"
 extensions = [
     "myst_parser",
     "sphinx.ext.intersphinx",
-    "sphinx.ext.graphviz",
     "sphinx_copybutton",
     "sphinx_design",
     "notfound.extension",
     "sphinxext.opengraph",
     "sphinx_sitemap",
+    # "Last updated" dates from git (loaded by fieldnotes_handbook.dates, listed for clarity).
+    "sphinx_last_updated_by_git",
     "fieldnotes",
     "fieldnotes_handbook",
 ]
@@ -100,7 +101,11 @@ html_static_path = ["docs/_static"]
 html_css_files = ["site.css"]
 templates_path = ["docs/_templates"]
 html_favicon = "docs/_static/favicon.svg"
+# "Last updated": the date of the page's last commit (sphinx-last-updated-by-git), in UTC
+# whatever the builder's time zone. A shallow clone that lacks a page's last change warns
+# [git.too_shallow] instead of showing a wrong date (fieldnotes_handbook.dates).
 html_last_updated_fmt = "%Y-%m-%d"
+git_last_updated_timezone = "UTC"
 html_copy_source = False
 html_show_sourcelink = False
 html_theme_options = {
@@ -119,9 +124,12 @@ ogp_enable_meta_description = True
 ogp_social_cards = {"enable": False}
 sitemap_url_scheme = "{link}"
 sitemap_excludes = ["search.html", "genindex.html", "404.html"]
+# <lastmod> in the sitemap: the same git dates as the pages' "last updated".
+sitemap_show_lastmod = True
 
-# Diagrams are drawn at build time by Graphviz: SVG in HTML, PDF in LaTeX.
-graphviz_output_format = "svg"
+# Diagrams: Graphviz sources in docs/_diagrams/ with their SVG and PDF renderings committed
+# next to them (tools/diagrams.py, `make diagrams`), so building needs no Graphviz; pages
+# show them with {figure} /_diagrams/<name>.* (SVG in HTML and EPUB, PDF in LaTeX).
 
 # -- LaTeX / PDF ---------------------------------------------------------------
 

@@ -1,13 +1,27 @@
-"""The Makefile's promises: every target listed, and a clear message when TeX is missing."""
+"""The Makefile's promises: every target listed, and missing system tools named before .venv is made."""
 
 from __future__ import annotations
 
 import re
 import subprocess
+from pathlib import Path
 
 from conftest import REPO
 
-TARGETS = {"html", "live", "pdf", "handouts", "linkcheck", "test", "lint", "bench", "audit", "clean", "help"}
+TARGETS = {
+    "html",
+    "live",
+    "pdf",
+    "handouts",
+    "linkcheck",
+    "test",
+    "lint",
+    "bench",
+    "audit",
+    "clean",
+    "help",
+    "diagrams",
+}
 
 
 def make(*args: str) -> subprocess.CompletedProcess[str]:
@@ -44,3 +58,21 @@ def test_missing_graphviz_is_named() -> None:
     result = make("check-dot", "PATH=/nonexistent")
     assert result.returncode != 0
     assert "sudo apt-get install graphviz" in result.stdout
+
+
+def test_missing_tools_stop_make_before_the_venv(tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    no_python = make("html", f"VENV={venv}", "PYTHON=/nonexistent/python3")
+    assert no_python.returncode != 0
+    assert "needs Python 3.11 or newer" in no_python.stdout
+    no_tex = make("pdf", f"VENV={venv}", "LATEXMK=no-such-latexmk")
+    assert no_tex.returncode != 0
+    assert "no-such-latexmk" in no_tex.stdout
+    assert not venv.exists()
+
+
+def test_only_the_diagram_and_test_targets_need_dot() -> None:
+    for target in ("html", "pdf", "handouts", "live", "venv"):
+        assert make(target, "-n", "PATH=/nonexistent").stdout.count("command -v dot") == 0, target
+    assert "command -v dot" in make("diagrams", "-n").stdout
+    assert "command -v dot" in make("test", "-n").stdout

@@ -1,7 +1,8 @@
 """Field Notes' own Sphinx extension: this handbook's policy, not part of ``sphinx-fieldnotes``.
 
-- :mod:`.site`: HTML page polish (focusable code blocks, per-page assets, deferred scripts,
-  named diagrams, "last updated" dates).
+- :mod:`.site`: HTML page polish (focusable code blocks, per-page assets, deferred scripts).
+- :mod:`.dates`: "last updated" dates from git (sphinx-last-updated-by-git), a named warning
+  in shallow clones, and quiet builds outside a git checkout.
 - :mod:`.handouts`: the ``handout-source`` title block of the PDF handouts, and links to the
   online page for pages a handout does not include.
 
@@ -15,11 +16,12 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from fieldnotes_handbook import handouts, site
+from fieldnotes_handbook import dates, handouts, site
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the handbook's page polish and handout features."""
     site.setup(app)
+    dates.setup(app)
     handouts.setup(app)
     return {"version": "2026.11", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -4,25 +4,14 @@
   (axe: ``scrollable-region-focusable``).
 - Other extensions' page assets are kept only on pages that need them: the
   sphinx-design stylesheet (about 55 KB) and tab script where one of its
-  components is, copy-button code where a code block is, Graphviz's stylesheet
-  where a diagram is.
+  components is, copy-button code where a code block is.
 - Page scripts load with ``defer``: none of them is needed before the page is
   parsed (Sphinx's, Furo's and the copy button's wait for DOMContentLoaded), so
   they no longer block the first paint.
-- "Last updated" is the date of the page's last commit (``git log``), not the
-  date of the build; pages outside a git checkout keep Sphinx's build date.
-- Graphviz diagrams (``<object>`` SVGs) are named by their ``:alt:`` text, which
-  sphinx.ext.graphviz only puts inside the object as fallback content (axe:
-  ``object-alt``).
 """
 
 from __future__ import annotations
 
-import html
-import re
-import subprocess
-from datetime import date
-from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -34,76 +23,16 @@ ASSET_MARKERS = {
     "copybutton.css": "<pre",
     "copybutton.js": "<pre",
     "clipboard.min.js": "<pre",
-    "graphviz.css": 'class="graphviz',
     "pygments.css": 'class="highlight',
 }
-GRAPHVIZ_OBJECT = re.compile(
-    r'<object (data="[^"]*" type="image/svg\+xml" class="[^"]*graphviz[^"]*")>\s*'
-    r'<p class="warning">(.*?)</p>',
-    re.DOTALL,
-)
-
-
-def name_diagram(match: re.Match[str]) -> str:
-    """Give a Graphviz ``<object>`` the accessible name of its alt text."""
-    label = html.escape(html.unescape(re.sub(r"\s+", " ", match.group(2)).strip()), quote=True)
-    fallback = f'<p class="warning">{match.group(2)}</p>'
-    return f'<object {match.group(1)} role="img" aria-label="{label}">\n{fallback}'
-
-
-def commit_dates(srcdir: Path) -> dict[str, str]:
-    """The date (YYYY-MM-DD) of the last commit touching each file under *srcdir*."""
-    try:
-        log = subprocess.run(
-            ["git", "log", "--format=%x00%cs", "--name-only", "--relative", "--", "."],
-            cwd=srcdir,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=60,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    dates: dict[str, str] = {}
-    current = ""
-    for line in log.splitlines():
-        if line.startswith("\0"):
-            current = line[1:]
-        elif line and current:
-            dates.setdefault(line, current)
-    return dates
-
-
-# srcdir -> {source path relative to srcdir: last commit date}, read once per build.
-COMMIT_DATES: dict[str, dict[str, str]] = {}
-
-
-def read_commit_dates(app: Sphinx) -> None:
-    """Ask git once, at the start of an HTML build, when each page last changed."""
-    if app.builder.format == "html" and app.config.html_last_updated_fmt is not None:
-        COMMIT_DATES[str(app.srcdir)] = commit_dates(Path(app.srcdir))
-
-
-def last_updated(app: Sphinx, pagename: str) -> str | None:
-    """The page's last commit date in ``html_last_updated_fmt``, if git knows the page."""
-    dates = COMMIT_DATES.get(str(app.srcdir), {})
-    if pagename not in app.env.all_docs:
-        return None
-    source = app.env.doc2path(pagename, False).as_posix()
-    if source not in dates:
-        return None
-    return date.fromisoformat(dates[source]).strftime(app.config.html_last_updated_fmt or "%Y-%m-%d")
 
 
 def polish_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """Adjust one page's body and assets before its template is rendered."""
-    if context.get("last_updated") and (updated := last_updated(app, pagename)):
-        context["last_updated"] = updated
     body = context.get("body")
     if not isinstance(body, str):
         return
     body = body.replace("<pre>", '<pre tabindex="0">')
-    body = GRAPHVIZ_OBJECT.sub(name_diagram, body)
     context["body"] = body
     for key in ("css_files", "script_files"):
         if key in context:
@@ -131,5 +60,4 @@ def needed(asset: object, body: str) -> bool:
 
 def setup(app: Sphinx) -> None:
     """Connect the page hook (after other extensions have added their assets)."""
-    app.connect("builder-inited", read_commit_dates)
     app.connect("html-page-context", polish_page, priority=900)
