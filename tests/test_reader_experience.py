@@ -184,3 +184,101 @@ def test_diagrams_are_svg_with_text_alternative(site_html: Path) -> None:
         assert graph["src"].endswith(".svg")
         alt = graph.get("alt")
         assert alt and len(alt) > 20, path
+
+
+# -- the glossary on a phone: filter, letters, contents --------------------------------------
+
+GLOSSARY = "glossary.html"
+FILTER = "#fieldnotes-glossary-filter"
+VISIBLE_TERMS = "els => els.filter(e => e.checkVisibility()).map(e => e.id)"
+
+
+def visible_terms(page) -> list[str]:
+    return page.eval_on_selector_all("dl.glossary dt", VISIBLE_TERMS)
+
+
+def term_text(page, term_id: str) -> str:
+    return page.evaluate(f"document.getElementById({term_id!r}).firstChild.textContent")
+
+
+def test_glossary_filter_narrows_as_you_type_and_escape_clears_it(browser, site: str) -> None:
+    from playwright.sync_api import expect
+
+    context, page = open_page(browser, f"{site}/{GLOSSARY}", WIDTHS["phone"])
+    try:
+        everything = visible_terms(page)
+        assert len(everything) > 150
+        page.locator(FILTER).press_sequentially("ger")
+        status = page.locator(".fieldnotes-glossary-filter [role=status]")
+        expect(status).to_have_text(re.compile(r"^\d+ of \d+ entries shown$"))
+        shown = visible_terms(page)
+        assert shown and len(shown) < len(everything)
+        assert all("ger" in term_text(page, term).lower() for term in shown), shown
+        assert "term-Gerrit" in shown
+        # The definitions of hidden entries are hidden too, and so are empty letters.
+        assert page.locator("#term-DevStack + dd").is_hidden()
+        assert page.locator("#letter-a").is_hidden() and page.locator("#letter-g").is_visible()
+        page.locator(FILTER).press("Escape")
+        expect(page.locator(FILTER)).to_have_value("")
+        expect(status).to_have_text(re.compile(r"^All \d+ entries shown$"))
+        assert visible_terms(page) == everything
+    finally:
+        context.close()
+
+
+def test_glossary_letter_moves_focus_to_its_first_entry(browser, site: str) -> None:
+    context, page = open_page(browser, f"{site}/{GLOSSARY}", WIDTHS["phone"])
+    try:
+        link = page.locator(".fieldnotes-glossary-letters a[href='#letter-g']")
+        link.focus()
+        page.keyboard.press("Enter")
+        first = page.evaluate("document.querySelector('#letter-g').parentElement.querySelector('dt').id")
+        assert page.evaluate("document.activeElement.id") == first
+        assert term_text(page, first).startswith("G")
+        page.wait_for_function("document.getElementById('letter-g').getBoundingClientRect().top < 200")
+        assert page.url.endswith("#letter-g")
+        # Letters without entries are shown, not linked.
+        assert page.locator(".fieldnotes-glossary-letters span", has_text="J").count() == 1
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_with_the_glossary_filter_in_use(browser, site: str, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import expect
+
+    context, page = open_page(browser, f"{site}/{GLOSSARY}", WIDTHS["phone"], scheme)
+    try:
+        page.locator(FILTER).press_sequentially("ger")
+        expect(page.locator(".fieldnotes-glossary-filter [role=status]")).not_to_be_empty()
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
+    finally:
+        context.close()
+
+
+def test_glossary_works_without_javascript(browser, site: str) -> None:
+    viewport = {"width": WIDTHS["phone"], "height": 900}
+    context = browser.new_context(viewport=viewport, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{site}/{GLOSSARY}")
+        assert page.locator(".fieldnotes-glossary-filter").is_hidden()
+        assert len(visible_terms(page)) > 150
+        page.locator(".fieldnotes-glossary-letters a[href='#letter-g']").click()
+        assert page.url.endswith("#letter-g")
+        assert page.locator("#letter-g").is_visible()
+        # Collapsed "Used on" pages open without a script.
+        more = page.locator("#term-Gerrit + dd details.fieldnotes-used-on-more")
+        more.locator("summary").click()
+        assert more.locator("a").first.is_visible()
+    finally:
+        context.close()
+
+
+def test_glossary_letters_are_on_this_page(site_html: Path) -> None:
+    soup = BeautifulSoup((site_html / GLOSSARY).read_text(encoding="utf-8"), "html.parser")
+    toc = [a["href"] for a in soup.select(".toc-tree a")]
+    assert toc[0] == "#" and "#letter-g" in toc and "#letter-j" not in toc
+    assert [a["href"] for a in soup.select(".fieldnotes-glossary-letters a")] == toc[1:]
