@@ -282,3 +282,78 @@ def test_glossary_letters_are_on_this_page(site_html: Path) -> None:
     toc = [a["href"] for a in soup.select(".toc-tree a")]
     assert toc[0] == "#" and "#letter-g" in toc and "#letter-j" not in toc
     assert [a["href"] for a in soup.select(".fieldnotes-glossary-letters a")] == toc[1:]
+
+
+# -- stylesheets cut down to each page (fieldnotes_handbook.site) ----------------------------
+
+STYLES_JS = """() => {
+  const names = ["color", "background-color", "font-weight", "font-style", "display", "visibility",
+                 "border-bottom-color", "border-bottom-width", "padding-top", "margin-top", "order"];
+  return Array.from(document.querySelectorAll("article *")).map((element) => {
+    const style = getComputedStyle(element);
+    return element.tagName + " " + names.map((name) => style.getPropertyValue(name)).join("|");
+  });
+}"""
+FULL_STYLESHEETS_JS = """() => Promise.all(
+  Array.from(document.querySelectorAll("link[href*='/pruned/']")).map((link) => new Promise((done) => {
+    const full = link.cloneNode();
+    full.href = link.href.replace(/pruned\\/([a-z-]+)\\.[0-9a-f]+\\.css.*$/,
+      (whole, name) => (name === "sphinx-design" ? "sphinx-design.min.css" : `${name}.css`));
+    full.onload = done;
+    link.after(full);
+    link.remove();
+  }))).then((loaded) => loaded.length)"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["python-environments/index.html", PAGES["talk page"]])
+def test_cut_down_stylesheets_style_the_page_as_the_full_ones(
+    browser, site: str, path: str, scheme: str
+) -> None:
+    context, page = open_page(browser, f"{site}/{path}", scheme=scheme)
+    try:
+        # Compare end states, not colours half-way through a transition.
+        page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+        cut_down = page.evaluate(STYLES_JS)
+        assert page.evaluate(FULL_STYLESHEETS_JS) >= 1
+        full = page.evaluate(STYLES_JS)
+        assert len(full) == len(cut_down) > 100
+        differences = [(a, b) for a, b in zip(cut_down, full, strict=True) if a != b]
+        assert not differences, differences[:5]
+    finally:
+        context.close()
+
+
+def test_search_page_finds_pages(browser, site: str) -> None:
+    # Its scripts keep their order (fieldnotes_handbook.site): the search runs after Sphinx's.
+    context, page = open_page(browser, f"{site}/search.html?q=gerrit")
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.wait_for_selector("#search-results li", timeout=20000)
+        assert page.locator("#search-results li").count() >= 3
+        assert errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["script", "no-script"])
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_links_within_the_glossary_land_on_their_target(
+    browser, site: str, width: int, javascript: bool
+) -> None:
+    # Entries far from the screen are laid out late (content-visibility); links must still land.
+    context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
+    page = context.new_page()
+    top = "id => document.getElementById(id).getBoundingClientRect().top"
+    try:
+        page.goto(f"{site}/{GLOSSARY}")
+        page.locator(".fieldnotes-glossary-letters a[href='#letter-s']").click()
+        page.wait_for_timeout(1500)  # smooth scrolling
+        assert 0 <= page.evaluate(top, "letter-s") < 150
+        page.goto(f"{site}/index.html")
+        page.goto(f"{site}/{GLOSSARY}#term-Sentry")
+        page.wait_for_timeout(1000)
+        assert 0 <= page.evaluate(top, "term-Sentry") < 150
+    finally:
+        context.close()

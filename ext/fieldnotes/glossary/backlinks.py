@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from fieldnotes.glossary.collect import glossary_entries
@@ -47,11 +48,15 @@ def depart_more_html(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</details>\n")
 
 
-def page_items(link: Linker, pages: list[View]) -> nodes.bullet_list:
-    """One list item per page: a link to the page, then links to its sections."""
+def page_items(link: Linker, pages: list[View], compact: bool = False) -> nodes.bullet_list:
+    """One list item per page: a link to the page, then links to its sections.
+
+    ``compact`` (HTML): the links sit in the item itself, not in a paragraph (one element
+    fewer per page: the glossary's lists hold hundreds).
+    """
     items = nodes.bullet_list(classes=[f"{USED_ON_CLASS}-list"])
     for page in pages:
-        paragraph = nodes.paragraph()
+        paragraph = addnodes.compact_paragraph() if compact else nodes.paragraph()
         paragraph += link(page["docname"], "", page["title"])
         for index, section in enumerate(page["sections"]):
             paragraph += nodes.Text(SECTIONS_SEPARATOR if index == 0 else ", ")
@@ -60,19 +65,22 @@ def page_items(link: Linker, pages: list[View]) -> nodes.bullet_list:
     return items
 
 
-def used_on_nodes(link: Linker, pages: list[View], shown: int = 0) -> nodes.container:
-    """The "Used on" block: a label and a list of pages, those beyond ``shown`` collapsed (0: none)."""
+def used_on_nodes(link: Linker, pages: list[View], shown: int = 0, compact: bool = False) -> nodes.container:
+    """The "Used on" block: a label and a list of pages, those beyond ``shown`` collapsed (0: none).
+
+    ``shown`` and ``compact`` are for HTML only (see :func:`page_items`).
+    """
     label = str(_("Used on:"))
     label_para = nodes.paragraph("", "", nodes.emphasis(label, label), classes=[f"{USED_ON_CLASS}-label"])
     block = nodes.container("", label_para, classes=[USED_ON_CLASS])
     # Collapse only when it hides at least two pages: "1 more page" saves nothing.
     if shown <= 0 or len(pages) <= shown + 1:
-        block += page_items(link, pages)
+        block += page_items(link, pages, compact)
         return block
-    block += page_items(link, pages[:shown])
+    block += page_items(link, pages[:shown], compact)
     rest = len(pages) - shown
     summary = ngettext("%(count)d more page", "%(count)d more pages", rest) % {"count": rest}
-    block += used_on_more("", page_items(link, pages[shown:]), summary=summary)
+    block += used_on_more("", page_items(link, pages[shown:], compact), summary=summary)
     return block
 
 
@@ -89,7 +97,8 @@ class AddUsedOn(SphinxPostTransform):
         if not domain.usages or (one_tree_per_document(builder.name) and docname not in domain.terms):
             return
         usages = UsageIndex(env, domain)
-        shown = env.config.fieldnotes_glossary_used_on_shown if builder_format(env) == "html" else 0
+        html = builder_format(env) == "html"
+        shown = env.config.fieldnotes_glossary_used_on_shown if html else 0
         for terms, definition in list(glossary_entries(self.document)):
             if definition is None or not terms:
                 continue
@@ -102,4 +111,4 @@ class AddUsedOn(SphinxPostTransform):
             }
             pages = usages.used_on(keys) if keys else []
             if pages:
-                definition += used_on_nodes(Linker(builder, owner), pages, shown)
+                definition += used_on_nodes(Linker(builder, owner), pages, shown, compact=html)
