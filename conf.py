@@ -39,6 +39,7 @@ extensions = [
     "notfound.extension",
     "sphinxext.opengraph",
     "sphinx_sitemap",
+    "sphinx_reredirects",
     "fieldnotes",
     "fieldnotes_handbook",
 ]
@@ -120,6 +121,13 @@ ogp_social_cards = {"enable": False}
 sitemap_url_scheme = "{link}"
 sitemap_excludes = ["search.html", "genindex.html", "404.html"]
 
+# Moved pages: old page (docname, without .md) -> its new address relative to the old one,
+# e.g. "workshop/checklist": "organiser-checklist.html". sphinx-reredirects writes a page at
+# the old address that forwards readers. Handouts print addresses that live on in paper
+# (docs/handouts/printed-urls.txt): never rename a page without a redirect here.
+# CONTRIBUTING.md explains the steps; tests/test_printed_urls.py checks every printed address.
+redirects: dict[str, str] = {}
+
 # Diagrams are drawn at build time by Graphviz: SVG in HTML, PDF in LaTeX.
 graphviz_output_format = "svg"
 
@@ -131,25 +139,21 @@ latex_engine = "pdflatex"
 latex_documents = [
     ("index", "fieldnotes.tex", "Field Notes", author, "manual", True),
 ]
+# The PDF handouts: name -> title. Each has its start page docs/handouts/<name>.md;
+# `make handouts` writes _build/handouts/handout-<name>.pdf, and the site links the PDFs
+# (the `handout` role of ext/fieldnotes_handbook/downloads.py).
+fieldnotes_handouts = {
+    "attendee": "Your first contribution to OpenStack",
+    "organiser": "Running a first-contribution workshop",
+    "environments": "Python environments",
+    "quick-reference": "Quick reference: commands",
+    "talk-notes": "EuroPython 2011: talk notes",
+}
 if HANDOUTS:
     # One short PDF per handout (start page, file, title, author, theme).
     latex_documents = [
-        (
-            "handouts/attendee",
-            "handout-attendee.tex",
-            "Your first contribution to OpenStack",
-            project,
-            "howto",
-        ),
-        (
-            "handouts/organiser",
-            "handout-organiser.tex",
-            "Running a first-contribution workshop",
-            project,
-            "howto",
-        ),
-        ("handouts/environments", "handout-environments.tex", "Python environments", project, "howto"),
-        ("handouts/talk-notes", "handout-talk-notes.tex", "EuroPython 2011: talk notes", project, "howto"),
+        (f"handouts/{name}", f"handout-{name}.tex", title, project, "howto")
+        for name, title in fieldnotes_handouts.items()
     ]
 latex_show_urls = "footnote"
 latex_show_pagerefs = False
@@ -172,6 +176,9 @@ if HANDOUTS:
         "maketitle": (
             "\\makeatletter\n"
             "\\noindent{\\sffamily\\bfseries\\LARGE \\@title\\par}\\smallskip\n"
+            # An event handout (make handouts EVENT=...) prints the event's name as a subtitle.
+            "\\ifdefined\\fieldnoteshandoutsubtitle"
+            "\\noindent{\\sffamily\\bfseries\\Large \\fieldnoteshandoutsubtitle\\par}\\smallskip\\fi\n"
             f"\\noindent{{\\sffamily\\small {project} handbook, version {release}, printed \\@date}}\\par\n"
             "\\makeatother\n"
         ),
