@@ -2,6 +2,8 @@
 
 - :mod:`.site`: HTML page polish (focusable code blocks, per-page assets, deferred scripts,
   named diagrams, "last updated" dates).
+- :mod:`.epub`: an e-book that EPUBCheck passes (tab sets as sequential sections, SVGs
+  without external DTDs).
 - :mod:`.handouts`: the ``handout-source`` title block of the PDF handouts, and links to the
   online page for pages a handout does not include.
 
@@ -15,11 +17,12 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from fieldnotes_handbook import handouts, site
+from fieldnotes_handbook import epub, handouts, site
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the handbook's page polish and handout features."""
     site.setup(app)
     handouts.setup(app)
+    epub.setup(app)
     return {"version": "2026.11", "parallel_read_safe": True, "parallel_write_safe": True}
