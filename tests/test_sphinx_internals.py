@@ -49,3 +49,17 @@ def test_single_page_builder_is_recognised(make_app, rootdir, tmp_path):
     assert app.builder.get_target_uri("second") == "#document-second"
     html = make_app("html", srcdir=tmp_path / "src")
     assert not sphinx_internals.is_single_page(html.builder)
+
+
+def test_assembled_tree_marks_where_each_document_starts(make_app, rootdir, tmp_path):
+    import shutil
+
+    from docutils import nodes
+
+    shutil.copytree(rootdir / "test-two-pages", tmp_path / "src")
+    app = make_app("singlehtml", srcdir=tmp_path / "src")
+    trees: list[nodes.document] = []
+    app.connect("doctree-resolved", lambda _app, doctree, _docname: trees.append(doctree))
+    app.build()
+    marks = [sphinx_internals.assembled_document(n) for n in trees[0].findall(nodes.Element)]
+    assert [m for m in marks if m] == ["second"]
