@@ -3,7 +3,8 @@
 - :mod:`.site`: HTML page polish (focusable code blocks, per-page assets, deferred scripts,
   named diagrams, "last updated" dates).
 - :mod:`.epub`: an e-book that EPUBCheck passes (tab sets as sequential sections, SVGs
-  without external DTDs).
+  without external DTDs, navigation in reading order).
+- :mod:`.single_page`: the single-page HTML (one description per page).
 - :mod:`.handouts`: the ``handout-source`` title block of the PDF handouts, and links to the
   online page for pages a handout does not include.
 
@@ -17,7 +18,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from fieldnotes_handbook import epub, handouts, site
+from fieldnotes_handbook import epub, handouts, single_page, site
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -25,4 +26,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     site.setup(app)
     handouts.setup(app)
     epub.setup(app)
+    single_page.setup(app)
     return {"version": "2026.11", "parallel_read_safe": True, "parallel_write_safe": True}
