@@ -14,6 +14,7 @@ from browser import chromium, serve
 from bs4 import BeautifulSoup, Tag
 from conftest import build_docs, needs
 from offline_checks import page_links
+from test_html_validity import nu_errors
 
 
 @pytest.fixture(scope="module")
@@ -105,3 +106,8 @@ def test_parallel_build_writes_the_same_page(single: Path, tmp_path: Path) -> No
     assert serial == parallel
     different = [p for p in serial if (single / p).read_bytes() != (tmp_path / "out" / p).read_bytes()]
     assert different == []
+
+
+@needs("java")
+def test_the_single_page_is_valid_html(single: Path) -> None:
+    assert nu_errors(single / "index.html") == []
