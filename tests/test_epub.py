@@ -61,6 +61,27 @@ def test_diagrams_are_svg_without_a_doctype(files: dict[str, bytes]) -> None:
     assert page(files, "workshop/index.xhtml").find("object", attrs={"data": re.compile(r"graphviz.*\.svg")})
 
 
+def test_source_svg_images_lose_their_doctype_too(make_app, tmp_path: Path) -> None:
+    """Not only Graphviz's: an SVG the pages include as an image is cleaned in its e-book copy."""
+    (tmp_path / "conf.py").write_text(
+        "from root_conf import project_settings\n"
+        'globals().update(project_settings("Svg", "svg", extensions=("fieldnotes_handbook.epub",)))\n'
+    )
+    (tmp_path / "index.rst").write_text("Svg\n===\n\n.. image:: drawing.svg\n   :alt: A square\n")
+    svg = (
+        '<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN"\n'
+        ' "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+        '<rect width="10" height="10"/></svg>\n'
+    )
+    (tmp_path / "drawing.svg").write_text(svg)
+    app = make_app("epub", srcdir=tmp_path)
+    app.build()
+    copied = (Path(app.outdir) / "_images" / "drawing.svg").read_text()
+    assert "<!DOCTYPE" not in copied and copied.endswith(svg[svg.index("<svg") :])
+    assert "<!DOCTYPE" in (tmp_path / "drawing.svg").read_text(), "the source stays as it is"
+
+
 def test_navigation_is_in_reading_order(files: dict[str, bytes]) -> None:
     spine_ids = re.findall(r'<itemref idref="([^"]+)"', files["content.opf"].decode())
     hrefs = dict(re.findall(r'<item id="([^"]+)" href="([^"]+)"', files["content.opf"].decode()))

@@ -3,8 +3,9 @@
 - Tab sets (sphinx-design) are radio buttons and labels: in the epub builder their
   ``<input>`` is left unclosed, which is not XHTML, and an e-reader has no tabs anyway.
   Each tab becomes a heading (its label) followed by its content, one after the other.
-- Graphviz SVGs start with a ``<!DOCTYPE>`` naming SVG 1.1's external DTD, which EPUB 3
-  forbids: the declaration is dropped from the e-book's copies (the drawing is unchanged).
+- SVG images (Graphviz's among them) start with a ``<!DOCTYPE>`` naming SVG 1.1's external
+  DTD, which EPUB 3 forbids: the declaration is dropped from the e-book's copies (the drawing
+  is unchanged).
 - The table of contents follows the reading order. Sphinx lists a page's sub-pages where
   its toctree stands, often before the page's own sections; the e-book's spine reads the
   whole page first. In the navigation, a page's sections now come before its sub-pages
@@ -155,32 +156,34 @@ def reading_order(refnodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return flattened(root)
 
 
-class ReadingOrderEpub3Builder(Epub3Builder):
-    """Sphinx's EPUB 3 builder whose navigation (nav.xhtml and toc.ncx) is in reading order."""
+def drop_svg_doctypes(folder: Path) -> None:
+    """Remove the DOCTYPE from every SVG file in *folder*."""
+    for svg in sorted(folder.glob("*.svg")):
+        data = svg.read_bytes()
+        cleaned = SVG_DOCTYPE.sub(b"", data, count=1)
+        if cleaned != data:
+            svg.write_bytes(cleaned)
+
+
+class HandbookEpub3Builder(Epub3Builder):
+    """Sphinx's EPUB 3 builder, with its navigation in reading order and DTD-free SVGs."""
 
     def toc_add_files(self, refnodes: list[dict[str, Any]]) -> None:
         """Complete the table of contents (Sphinx), then put it in reading order."""
         super().toc_add_files(refnodes)
         refnodes[:] = reading_order(refnodes)
 
+    def copy_image_files(self) -> None:
+        """Copy the source images (Sphinx), then clean every SVG, Graphviz's included.
 
-def drop_svg_doctypes(app: Sphinx) -> list[Any]:
-    """Remove the DOCTYPE from the SVG images of an EPUB, before the e-book is packed.
-
-    Connected to ``html-collect-pages``, which the builder emits after every page is
-    written and before its ``handle_finish`` packs the files.
-    """
-    if app.builder.name == "epub":
-        for svg in sorted(Path(app.builder.outdir, app.builder.imagedir).glob("*.svg")):
-            data = svg.read_bytes()
-            cleaned = SVG_DOCTYPE.sub(b"", data, count=1)
-            if cleaned != data:
-                svg.write_bytes(cleaned)
-    return []
+        Graphviz writes its images while the pages are written; this runs after that, and
+        before ``handle_finish`` packs the e-book.
+        """
+        super().copy_image_files()
+        drop_svg_doctypes(Path(self.outdir, self.imagedir))
 
 
 def setup(app: Sphinx) -> None:
     """Register the EPUB fixes (they act only in the epub builder)."""
-    app.add_builder(ReadingOrderEpub3Builder, override=True)
+    app.add_builder(HandbookEpub3Builder, override=True)
     app.add_post_transform(SequentialTabs)
-    app.connect("html-collect-pages", drop_svg_doctypes)
