@@ -203,6 +203,8 @@ if HANDOUTS:
 
 man_pages = [("index", "fieldnotes", "Field Notes handbook", [author], 7)]
 epub_show_urls = "footnote"
+# The site's stylesheet, and ebook.css for what only the e-book needs.
+epub_css_files = [*html_css_files, "ebook.css"]
 epub_exclude_files = ["search.html", "404.html"]
 
 # -- Link checking -------------------------------------------------------------

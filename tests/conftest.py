@@ -49,10 +49,22 @@ def needs(*commands: str) -> pytest.MarkDecorator:
 STRICT = ("-W", "-n", "--keep-going")
 
 
-def build_docs(builder: str, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def build_docs(
+    builder: str, out: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Build the real handbook strictly; fail the test with Sphinx's messages if it warns."""
     result = sphinx_build(
-        "-b", builder, "docs", out, "-c", ".", "-d", out.with_name(out.name + "-doctrees"), *STRICT, *extra
+        "-b",
+        builder,
+        "docs",
+        out,
+        "-c",
+        ".",
+        "-d",
+        out.with_name(out.name + "-doctrees"),
+        *STRICT,
+        *extra,
+        env=env,
     )
     assert result.returncode == 0, f"{builder} build failed:\n{result.stderr[-5000:]}"
     assert "WARNING" not in result.stderr, result.stderr

@@ -64,5 +64,8 @@ def on_html_page_context(
     """Render a talks index with an anchor per entry, through the theme's page template."""
     if pagename not in INDEX_PAGES or "content" not in context:
         return None
-    context["body"] = index_body(str(context.get("indextitle", "")), context["content"], context["pathto"])
+    title = str(context.get("indextitle", ""))
+    context["body"] = index_body(title, context["content"], context["pathto"])
+    # Sphinx's domainindex.html sets the page title from ``indextitle``; page.html does not.
+    context["title"] = title
     return "page.html"
