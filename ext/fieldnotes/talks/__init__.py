@@ -43,11 +43,12 @@ from sphinx.application import Sphinx
 
 from fieldnotes import __version__
 from fieldnotes.i18n import add_catalog
-from fieldnotes.talks import assets, export, filling, index_pages, views, writers
+from fieldnotes.talks import assets, export, filling, index_pages, pyvideo, views, writers
 from fieldnotes.talks.directives import TalkDirective, TalkListDirective
 from fieldnotes.talks.domain import TalksDomain
 from fieldnotes.talks.nodes import talk_card, talk_list, talk_title
 from fieldnotes.talks.roles import TalksRole
+from fieldnotes.talks.unparsed import DetectUnparsedFences
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -71,12 +72,15 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_role("talk", TalksRole("talk"))
     app.add_role("speaker", TalksRole("speaker"))
     app.add_latex_package(assets.LATEX_PACKAGE)
+    app.add_transform(DetectUnparsedFences)
     app.add_post_transform(filling.FillTalks)
     app.connect("env-get-updated", views.on_env_get_updated)
     app.connect("write-started", assets.on_write_started)
     app.connect("html-page-context", assets.on_html_page_context)
     app.connect("html-page-context", index_pages.on_html_page_context)
     app.connect("build-finished", export.on_build_finished)
+    app.add_config_value(pyvideo.CONFIG, False, "", types=frozenset({bool}))
+    app.connect("build-finished", pyvideo.on_build_finished)
     return {
         "version": __version__,
         "env_version": TalksDomain.data_version,
