@@ -141,8 +141,12 @@ def event_index(event: str) -> str:
     )
 
 
-def import_folder(source: Path, output: Path, report: Any = sys.stderr) -> tuple[int, int]:
-    """Write a page per video file of *source* into *output*: (pages written, files skipped)."""
+def import_folder(source: Path, output: Path, report: Any = None) -> tuple[int, int]:
+    """Write a page per video file of *source* into *output*: (pages written, files skipped).
+
+    Messages go to *report* (a text stream; standard error by default).
+    """
+    report = report or sys.stderr
     written = skipped = 0
     events: dict[Path, str] = {}
     for path in sorted(source.rglob("*.json")):
@@ -155,6 +159,10 @@ def import_folder(source: Path, output: Path, report: Any = sys.stderr) -> tuple
             slug = record.get("slug") if isinstance(record, dict) else None
             slug = slug if isinstance(slug, str) and slugify(slug) else path.stem
             page = talk_page(record, event, slug, problems)
+        except json.JSONDecodeError as error:
+            print(f"{path}: not written: not JSON ({error.msg}, line {error.lineno})", file=report)
+            skipped += 1
+            continue
         except (ValueError, OSError, Skip) as error:
             print(f"{path}: not written: {error}", file=report)
             skipped += 1

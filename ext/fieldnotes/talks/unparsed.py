@@ -2,9 +2,12 @@
 
 A backtick fence cannot hold a title with backticks (CommonMark forbids them in a backtick
 fence's info string): ```` ```{talk} The `str` type ```` is read as a paragraph, and the fence
-that was meant to close it opens a code block that swallows the next card. This transform
-(reading, before the page is stored) warns at each paragraph that starts with a ``talk`` or
-``talk-list`` fence or name, and at each code block without a language that starts with one.
+that was meant to close it opens a code block that swallows the next card. In reST, a
+directive without its space (``..talk::``) is a paragraph, and one with a single colon
+(``.. talk: Title``) is a comment. This transform (reading, before the page is stored) warns
+at each paragraph that starts with a ``talk`` or ``talk-list`` fence, name or directive
+marker, at each code block without a language that starts with such a fence, and at each
+comment that starts with ``talk:`` or ``talk-list:``.
 
 Warning: type ``fieldnotes``, subtype ``talk.unparsed-fence``.
 """
@@ -21,21 +24,33 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 _FENCE = r"(?:`{3,}|~{3,}|:{3,})"
-#: A paragraph's first text: a fence opening, or the bare directive name.
-_PARAGRAPH = re.compile(rf"^\s*(?:{_FENCE}\s*)?\{{(talk|talk-list)\}}(?:\s|$)")
+#: A paragraph's first text: a fence opening, the bare directive name, or a reST marker.
+_PARAGRAPH = re.compile(
+    rf"^\s*(?:(?:{_FENCE}\s*)?\{{(talk|talk-list)\}}(?:\s|$)|\.\.\s*(talk|talk-list)\s*::?(?:\s|$))"
+)
+#: A comment's text: a reST directive written with one colon.
+_COMMENT = re.compile(r"^\s*(talk|talk-list):(?:\s|$)")
 #: A code block's first line: a fence opening.
 _CODE = re.compile(rf"^\s*{_FENCE}\s*\{{(talk|talk-list)\}}")
-_ADVICE = "write the fence with ~~~ or ::: (a backtick fence cannot hold a title with backticks)"
+_ADVICE = (
+    "in MyST write the fence with ~~~ or ::: (a backtick fence cannot hold a title with backticks); "
+    "in reST write '.. talk:: Title'"
+)
 
 
 def unparsed_name(node: nodes.Node) -> tuple[str, int] | None:
-    """The directive (``talk`` or ``talk-list``) a paragraph or code block holds unparsed, if any,
-    and how many lines below the node's own line it starts.
+    """The directive a paragraph or code block holds unparsed, and its line offset (or ``None``).
+
+    The offset is how many lines below the node's own line the directive starts.
     """
-    if isinstance(node, nodes.paragraph):
+    if isinstance(node, (nodes.paragraph, nodes.term)):  # reST: "..talk:: T" + options is a term
         first = node.children[0] if node.children else None
         match = _PARAGRAPH.match(first.astext()) if isinstance(first, nodes.Text) else None
-        return (match.group(1), 0) if match else None
+        return (match.group(1) or match.group(2), 0) if match else None
+    if isinstance(node, nodes.comment):
+        match = _COMMENT.match(node.astext())
+        # docutils gives a comment the line after its last one.
+        return (match.group(1), -len(node.astext().splitlines())) if match else None
     if isinstance(node, nodes.literal_block) and node.get("language") in (None, "", "default"):
         lines = node.astext().splitlines()
         first = next((i for i, line in enumerate(lines) if line.strip()), None)
@@ -52,14 +67,15 @@ class DetectUnparsedFences(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         """Check the page's paragraphs and code blocks."""
-        for node in self.document.findall(lambda n: isinstance(n, (nodes.paragraph, nodes.literal_block))):
+        kinds = (nodes.paragraph, nodes.term, nodes.literal_block, nodes.comment)
+        for node in self.document.findall(lambda n: isinstance(n, kinds)):
             found = unparsed_name(node)
             if found is None:
                 continue
             name, offset = found
-            where = "paragraph" if isinstance(node, nodes.paragraph) else "code block"
+            where = {nodes.literal_block: "code block", nodes.comment: "comment"}.get(type(node), "paragraph")
             logger.warning(
-                "%s: this %s holds a {%s} fence that was not read as a directive, so the %s is not shown; %s",
+                "%s: this %s holds a %s directive that was not read as one, so the %s is not shown; %s",
                 name,
                 where,
                 name,
