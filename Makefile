@@ -19,7 +19,7 @@ LATEXMK    ?= latexmk
 TEX_PACKAGES := latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended tex-gyre
 
 .DEFAULT_GOAL := html
-.PHONY: help html live pdf linkcheck test lint bench handouts audit clean venv dev check-tex check-dot
+.PHONY: help html live pdf linkcheck test lint bench stress handouts audit clean venv dev check-tex check-dot
 
 help: ## List the targets
 	@echo "Field Notes: make <target>"
@@ -99,6 +99,9 @@ test: $(VENV)/.dev-stamp check-dot check-tex lint ## Run the whole test suite (l
 
 bench: $(VENV)/.build-stamp ## Benchmark the extension against plain Sphinx
 	$(BIN)/python tools/bench.py
+
+stress: $(VENV)/.build-stamp ## Build 1000 imported pyvideo-shaped talks vs plain Sphinx (time, memory)
+	$(BIN)/python tools/stress.py
 
 audit: $(VENV)/.dev-stamp html ## Lighthouse scores and page weights of five pages (_build/audit/)
 	PYTHONPATH=tests $(BIN)/python tools/audit.py
