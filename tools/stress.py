@@ -6,7 +6,8 @@
 2. Imports them with ``fieldnotes.talks.import_pyvideo`` into a project with one talk page per
    record, an index page per event (a ``talk-list``) and a page listing every talk.
 3. Writes a plain project of the same pages: the same text as headings, field lists and
-   paragraphs, with no extension but MyST.
+   paragraphs, event pages with a table of contents, and a page linking every talk, with no
+   extension but MyST.
 4. Builds both in HTML from scratch, serially and with ``-j 2`` (median of ``--runs``), and
    reports wall time, CPU time (user + system of the build and its workers) and peak memory:
    the largest single process (``ru_maxrss``) and the largest sum over the build's process tree
@@ -106,7 +107,10 @@ def make_projects(base: Path, n: int) -> dict[str, Path]:
     (projects["plain"] / "conf.py").write_text(
         CONF.format(extensions=["myst_parser"]) + 'myst_enable_extensions = ["fieldlist"]\n'
     )
-    (projects["plain"] / "all.md").write_text("# All talks\n\nEvery talk, by event.\n")
+    # The plain counterpart of the listing of every talk: a list of links to the talk pages.
+    records = sorted(data.rglob("videos/*.json"))
+    links = "".join(f"- {{doc}}`talks/{path.parent.parent.name}/{path.stem}`\n" for path in records)
+    (projects["plain"] / "all.md").write_text(f"# All talks\n\n{links}")
     for project in projects.values():
         (project / "index.md").write_text("# Stress\n\n```{toctree}\n:glob:\n\nall\ntalks/*/index\n```\n")
     return projects
