@@ -17,6 +17,8 @@ import pytest
 from conftest import needs
 from fieldnotes.talks.ids import slugify
 from fieldnotes.talks.import_pyvideo import import_folder, main
+from fieldnotes.talks.parse import parse_talk
+from fieldnotes.talks.pyvideo import pyvideo_record
 from support import build, soup, warnings
 from test_talks_output import _compile
 
@@ -196,3 +198,32 @@ def test_markup_in_records_reads_back_exactly(tmp_path: Path) -> None:
     assert talk["event"] == "#Nasty: 2020"
     assert talk["recorded"] == NASTY["recorded"]
     assert paragraphs(talk["description"]) == paragraphs(NASTY["description"])
+
+
+@pytest.mark.parametrize(
+    ("date", "recorded"),
+    [
+        ("2019-07-12", "2019-07-12"),
+        ("2017-09-22T15:00:00+02:00", "2017-09-22T15:00:00+02:00"),
+        ("2019-07-12T10:30Z", "2019-07-12"),  # valid ISO, not pyvideo's pattern: the day
+        ("2019-07-12T10:30:00.5", "2019-07-12"),
+        ("soon", None),
+    ],
+)
+def test_records_of_cards_validate(date: str, recorded: str | None) -> None:
+    options = {
+        "speakers": "Ann Example",
+        "event": "ExampleConf 2026",
+        "date": date,
+        "video": "https://pyvideo.org/exampleconf-2026/x.html https://media.example.org/x.webm",
+        "slides": "https://s.example.org/x.pdf",
+    }
+    talk, _ = parse_talk("Title", options)
+    record = pyvideo_record(talk)
+    jsonschema.validate(record, schema("video"), format_checker=jsonschema.FormatChecker())
+    assert record["recorded"] == recorded
+    assert record["slug"] == "title"
+    assert record["videos"] == [{"type": "webm", "url": "https://media.example.org/x.webm"}]
+    assert [u["label"] for u in record["related_urls"]] == ["pyvideo.org", "Slides"]
+    no_video, _ = parse_talk("T", {**options, "video": "https://pyvideo.org/x.html"})
+    assert pyvideo_record(no_video) is None  # pyvideo requires a video

@@ -8,7 +8,8 @@ the event's slug, holding ``category.json`` (``{"title": event}``) and one
 How a card becomes a record:
 
 - ``title``, ``speakers`` (``[]`` for unrecorded speakers), ``tags``; ``recorded`` is the
-  ``:date:`` as written when valid (a date or an ISO date-time), else ``null``;
+  ``:date:`` as written when pyvideo's pattern takes it (``YYYY-MM-DD[Thh:mm:ss[±hh:mm]]``),
+  the day alone for other valid date-times (``Z``, no seconds), else ``null``;
   ``description`` is the card's text, paragraphs separated by a blank line.
 - ``slug`` is the talk id, without the event's slug in front when it starts with it.
 - ``videos``: each ``:video:`` address, typed ``youtube``, ``vimeo`` or ``archive.org`` by its
@@ -24,6 +25,7 @@ Files are written only when their content changed; files of talks that are gone 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -38,6 +40,8 @@ CONFIG = "fieldnotes_talks_pyvideo_export"
 FOLDER = "talks-pyvideo"
 _HOST_TYPES = {"YouTube": "youtube", "Vimeo": "vimeo", "Internet Archive": "archive.org"}
 _FILE_TYPES = ("mp4", "webm", "ogv", "mkv", "flv", "mov", "m4v")
+#: pyvideo's pattern for ``recorded`` (its ``video.json`` schema).
+_RECORDED = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2})?)?$")
 
 
 def video_type(url: str) -> str | None:
@@ -75,7 +79,7 @@ def pyvideo_record(talk: Talk) -> dict[str, Any] | None:
     record: dict[str, Any] = {
         "title": talk.title,
         "speakers": list(talk.speakers),
-        "recorded": talk.date_text if talk.date else None,
+        "recorded": (talk.date_text if _RECORDED.match(talk.date_text) else talk.date) or None,
         "description": talk.abstract,
         "tags": list(talk.tags),
         "videos": videos,
