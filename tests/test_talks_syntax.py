@@ -179,3 +179,14 @@ def test_an_emptied_filter_lists_nothing(site: tuple[str, Path, list]) -> None:
     else:  # reST takes the value as written
         items = page.select("ul.fieldnotes-talk-list li")
         assert len(items) == 1 and "Hash tags" in items[0].get_text()
+
+
+def test_a_colon_fence_holds_backticks_too(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(CONF + 'myst_enable_extensions = ["colon_fence"]\n')
+    example = doc_examples()["md"][0].replace("~~~", ":::")
+    (src / "index.md").write_text(f"# Colon\n\n{example}\n", encoding="utf-8")
+    app = build(src, freshenv=True, nitpicky=True)
+    assert warnings(app) == []
+    assert card(app.outdir, "index")["title"] == "What Is the `Annotated` Type?"
