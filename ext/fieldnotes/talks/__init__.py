@@ -58,7 +58,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from fieldnotes import __version__
+from fieldnotes import __version__, memory
 from fieldnotes.i18n import add_catalog
 from fieldnotes.talks import assets, export, filling, index_pages, pyvideo, views, writers
 from fieldnotes.talks.directives import TalkDirective, TalkListDirective
@@ -91,6 +91,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_latex_package(assets.LATEX_PACKAGE)
     app.add_transform(DetectUnparsedFences)
     app.add_post_transform(filling.FillTalks)
+    app.connect("doctree-resolved", memory.on_doctree_resolved)
     app.connect("env-get-updated", views.on_env_get_updated)
     app.connect("write-started", assets.on_write_started)
     app.connect("html-page-context", assets.on_html_page_context)
