@@ -5,9 +5,9 @@ a page's tree only in a full garbage collection, and those come rarely in a proc
 a large environment. Sphinx resolves every page in the main process, in serial and parallel
 builds alike (post-transforms, ``doctree-resolved``), so resolved trees pile up there until the
 next full collection; the talk cards' details, rendered at that moment, make each tree larger.
-A full collection every :data:`EVERY` resolved pages frees them (measured with
-``tools/stress.py``: at 1000 talk pages and ``-j 2``, the main process peaked 10% lower; the
-collections cost well under a second of CPU time).
+A full collection every :data:`EVERY` resolved pages frees them. Measured with
+``tools/stress.py`` (1000 talk pages, ``-j 2``, medians of 3 builds): the main process peaked at
+134.8 MiB without the collections and 120.9 MiB with them, against 108.9 MiB for plain Sphinx.
 """
 
 from __future__ import annotations
