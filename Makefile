@@ -19,7 +19,7 @@ LATEXMK    ?= latexmk
 TEX_PACKAGES := latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended tex-gyre
 
 .DEFAULT_GOAL := html
-.PHONY: help html live pdf linkcheck test lint lint-python lint-markdown lint-spelling bench handouts audit clean venv dev diagrams \
+.PHONY: help html live pdf linkcheck test lint lint-python lint-markdown lint-spelling bench stress handouts audit clean venv dev diagrams \
 	preflight check-python check-tex check-dot check-test-tools
 
 help: ## List the targets
@@ -161,6 +161,9 @@ diagrams: check-dot ## Draw docs/_diagrams/*.dot again (needs Graphviz); commit 
 
 bench: $(VENV)/.build-stamp ## Benchmark the extension against plain Sphinx
 	$(BIN)/python tools/bench.py
+
+stress: $(VENV)/.build-stamp ## Build 1000 imported pyvideo-shaped talks vs plain Sphinx (time, memory)
+	$(BIN)/python tools/stress.py
 
 audit: $(VENV)/.dev-stamp html ## Lighthouse scores and page weights of five pages (_build/audit/)
 	PYTHONPATH=tests $(BIN)/python tools/audit.py

@@ -17,6 +17,7 @@ TARGETS = {
     "test",
     "lint",
     "bench",
+    "stress",
     "audit",
     "clean",
     "help",
