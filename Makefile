@@ -19,7 +19,7 @@ LATEXMK    ?= latexmk
 TEX_PACKAGES := latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended tex-gyre
 
 .DEFAULT_GOAL := html
-.PHONY: help html live pdf linkcheck test lint lint-python lint-markdown lint-spelling bench handouts audit clean venv dev diagrams \
+.PHONY: help html live pdf linkcheck test lint lint-python lint-markdown lint-spelling bench stress handouts audit clean venv dev diagrams \
 	preflight check-python check-tex check-dot check-test-tools
 
 help: ## List the targets
@@ -96,8 +96,12 @@ check-tex:
 
 # --- building ----------------------------------------------------------------
 
-html: $(VENV)/.build-stamp ## Build the site into _build/html (the default)
-	$(call SPHINXM,html)
+# `make html handouts` builds the handouts first and the site serves them, as on Read the
+# Docs; a plain `make html` links the published copies instead (no TeX needed).
+SITE_HANDOUTS = $(if $(filter handouts,$(MAKECMDGOALS)),-D fieldnotes_handout_pdfs=$(BUILDDIR)/handouts)
+
+html: $(VENV)/.build-stamp $(filter handouts,$(MAKECMDGOALS)) ## Build the site into _build/html (the default)
+	$(call SPHINXM,html) $(SITE_HANDOUTS)
 	@echo "Open $(BUILDDIR)/html/index.html"
 
 live: $(VENV)/.build-stamp ## Preview with live reload on http://127.0.0.1:8000
@@ -113,12 +117,19 @@ linkcheck: $(VENV)/.build-stamp ## Check every link, online; a readable report f
 	$(BIN)/python tools/linkcheck_report.py $(BUILDDIR)/linkcheck/output.json; \
 	exit $$status
 
-handouts: $(VENV)/.build-stamp ## Build the workshop handouts, one PDF each, into _build/handouts/
-	$(SPHINX) -b latex -t handouts $(SOURCEDIR) $(BUILDDIR)/handouts-latex -c . $(SPHINXOPTS) -j $(JOBS)
+# EVENT=path/to/event.toml prints one workshop's details in the handouts (docs/handouts.md).
+EVENT ?=
+# Every site path the handouts print; `make handouts` adds new ones (see CONTRIBUTING.md).
+PRINTED_URLS ?= $(SOURCEDIR)/handouts/printed-urls.txt
+
+handouts: $(VENV)/.build-stamp ## Build the workshop handouts, one PDF each, into _build/handouts/ (EVENT=event.toml for yours)
+	$(if $(EVENT),$(BIN)/python tools/handouts.py check-event "$(EVENT)")
+	$(SPHINX) -b latex -t handouts $(SOURCEDIR) $(BUILDDIR)/handouts-latex -c . $(SPHINXOPTS) -j $(JOBS) \
+	  $(if $(EVENT),-D fieldnotes_event="$(abspath $(EVENT))")
 	$(MAKE) -C $(BUILDDIR)/handouts-latex all-pdf LATEXMKOPTS="-silent"
-	mkdir -p $(BUILDDIR)/handouts
-	cp $(BUILDDIR)/handouts-latex/handout-*.pdf $(BUILDDIR)/handouts/
-	@ls -1 $(BUILDDIR)/handouts/*.pdf
+	$(BIN)/python tools/handouts.py collect $(BUILDDIR)/handouts-latex $(BUILDDIR)/handouts \
+	  $(if $(EVENT),--event "$(EVENT)")
+	$(BIN)/python tools/handouts.py printed-urls $(BUILDDIR)/handouts-latex $(PRINTED_URLS)
 
 # --- checking ----------------------------------------------------------------
 
@@ -150,6 +161,9 @@ diagrams: check-dot ## Draw docs/_diagrams/*.dot again (needs Graphviz); commit 
 
 bench: $(VENV)/.build-stamp ## Benchmark the extension against plain Sphinx
 	$(BIN)/python tools/bench.py
+
+stress: $(VENV)/.build-stamp ## Build 1000 imported pyvideo-shaped talks vs plain Sphinx (time, memory)
+	$(BIN)/python tools/stress.py
 
 audit: $(VENV)/.dev-stamp html ## Lighthouse scores and page weights of five pages (_build/audit/)
 	PYTHONPATH=tests $(BIN)/python tools/audit.py

@@ -40,6 +40,7 @@ extensions = [
     "sphinx_sitemap",
     # "Last updated" dates from git (loaded by fieldnotes_handbook.dates, listed for clarity).
     "sphinx_last_updated_by_git",
+    "sphinx_reredirects",
     "fieldnotes",
     "fieldnotes_handbook",
 ]
@@ -133,6 +134,13 @@ sitemap_excludes = ["search.html", "genindex.html", "404.html"]
 # <lastmod> in the sitemap: the same git dates as the pages' "last updated".
 sitemap_show_lastmod = True
 
+# Moved pages: old page (docname, without .md) -> its new address relative to the old one,
+# e.g. "workshop/checklist": "organiser-checklist.html". sphinx-reredirects writes a page at
+# the old address that forwards readers. Handouts print addresses that live on in paper
+# (docs/handouts/printed-urls.txt): never rename a page without a redirect here.
+# CONTRIBUTING.md explains the steps; tests/test_printed_urls.py checks every printed address.
+redirects: dict[str, str] = {}
+
 # Diagrams: Graphviz sources in docs/_diagrams/ with their SVG and PDF renderings committed
 # next to them (tools/diagrams.py, `make diagrams`), so building needs no Graphviz; pages
 # show them with {figure} /_diagrams/<name>.* (SVG in HTML and EPUB, PDF in LaTeX).
@@ -145,25 +153,21 @@ latex_engine = "pdflatex"
 latex_documents = [
     ("index", "fieldnotes.tex", "Field Notes", author, "manual", True),
 ]
+# The PDF handouts: name -> title. Each has its start page docs/handouts/<name>.md;
+# `make handouts` writes _build/handouts/handout-<name>.pdf, and the site links the PDFs
+# (the `handout` role of ext/fieldnotes_handbook/downloads.py).
+fieldnotes_handouts = {
+    "attendee": "Your first contribution to OpenStack",
+    "organiser": "Running a first-contribution workshop",
+    "environments": "Python environments",
+    "quick-reference": "Quick reference: commands",
+    "talk-notes": "EuroPython 2011: talk notes",
+}
 if HANDOUTS:
     # One short PDF per handout (start page, file, title, author, theme).
     latex_documents = [
-        (
-            "handouts/attendee",
-            "handout-attendee.tex",
-            "Your first contribution to OpenStack",
-            project,
-            "howto",
-        ),
-        (
-            "handouts/organiser",
-            "handout-organiser.tex",
-            "Running a first-contribution workshop",
-            project,
-            "howto",
-        ),
-        ("handouts/environments", "handout-environments.tex", "Python environments", project, "howto"),
-        ("handouts/talk-notes", "handout-talk-notes.tex", "EuroPython 2011: talk notes", project, "howto"),
+        (f"handouts/{name}", f"handout-{name}.tex", title, project, "howto")
+        for name, title in fieldnotes_handouts.items()
     ]
 latex_show_urls = "footnote"
 latex_show_pagerefs = False
@@ -186,6 +190,9 @@ if HANDOUTS:
         "maketitle": (
             "\\makeatletter\n"
             "\\noindent{\\sffamily\\bfseries\\LARGE \\@title\\par}\\smallskip\n"
+            # An event handout (make handouts EVENT=...) prints the event's name as a subtitle.
+            "\\ifdefined\\fieldnoteshandoutsubtitle"
+            "\\noindent{\\sffamily\\bfseries\\Large \\fieldnoteshandoutsubtitle\\par}\\smallskip\\fi\n"
             f"\\noindent{{\\sffamily\\small {project} handbook, version {release}, printed \\@date}}\\par\n"
             "\\makeatother\n"
         ),
@@ -202,6 +209,8 @@ if HANDOUTS:
 
 man_pages = [("index", "fieldnotes", "Field Notes handbook", [author], 7)]
 epub_show_urls = "footnote"
+# The site's stylesheet, and ebook.css for what only the e-book needs.
+epub_css_files = [*html_css_files, "ebook.css"]
 epub_exclude_files = ["search.html", "404.html"]
 
 # -- Link checking -------------------------------------------------------------

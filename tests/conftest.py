@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -48,10 +49,22 @@ def needs(*commands: str) -> pytest.MarkDecorator:
 STRICT = ("-W", "-n", "--keep-going")
 
 
-def build_docs(builder: str, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def build_docs(
+    builder: str, out: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Build the real handbook strictly; fail the test with Sphinx's messages if it warns."""
     result = sphinx_build(
-        "-b", builder, "docs", out, "-c", ".", "-d", out.with_name(out.name + "-doctrees"), *STRICT, *extra
+        "-b",
+        builder,
+        "docs",
+        out,
+        "-c",
+        ".",
+        "-d",
+        out.with_name(out.name + "-doctrees"),
+        *STRICT,
+        *extra,
+        env=env,
     )
     assert result.returncode == 0, f"{builder} build failed:\n{result.stderr[-5000:]}"
     assert "WARNING" not in result.stderr, result.stderr
@@ -64,3 +77,46 @@ def site_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site-html")
     build_docs("html", out, "-j", "1")
     return out
+
+
+# A fixed build date, so that two builds of the handouts print the same text.
+HANDOUT_DATE = {"SOURCE_DATE_EPOCH": "1767225600"}  # 1 January 2026
+
+
+def make_pdfs(latex_dir: Path) -> None:
+    """Run LaTeX on every document of a LaTeX build, as `make handouts` does."""
+    result = subprocess.run(
+        ["make", "-C", str(latex_dir), "all-pdf", "LATEXMKOPTS=-silent"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **HANDOUT_DATE},
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+
+
+@pytest.fixture(scope="session")
+def handouts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The generic handouts (no event), built once as `make handouts` builds them."""
+    out = tmp_path_factory.mktemp("handouts")
+    result = sphinx_build(
+        "-b", "latex", "-t", "handouts", "docs", out, "-c", ".", *STRICT, "-j", "1", env=HANDOUT_DATE
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert "WARNING" not in result.stderr, result.stderr
+    make_pdfs(out)
+    return out
+
+
+def pdf_text(pdf: Path) -> str:
+    """The text of a PDF, whitespace collapsed (poppler's pdftotext)."""
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    return re.sub(r"\s+", " ", text)
+
+
+def page_count(pdf: Path) -> int:
+    """The number of pages of a PDF (poppler's pdfinfo)."""
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    match = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
+    assert match, info
+    return int(match.group(1))

@@ -53,11 +53,11 @@ def test_no_change_rebuild_writes_nothing(tmp_path: Path) -> None:
     ("builder", "expected"),
     [
         ("text", "index.txt"),
-        ("epub", "FieldNotes.epub"),
         ("man", "fieldnotes.7"),
     ],
 )
 def test_other_builders(builder: str, expected: str, tmp_path: Path) -> None:
+    # (The EPUB and the single page have tests of their own: test_epub.py, test_single_page.py.)
     build(builder, tmp_path, "-j", "2")
     produced = tmp_path / expected
     assert produced.is_file() and produced.stat().st_size > 1000

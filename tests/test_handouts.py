@@ -7,16 +7,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import STRICT, needs, sphinx_build
+from conftest import REPO, needs, page_count, pdf_text
 
 pytestmark = needs("latexmk", "pdftotext", "pdfinfo")
 
-# What each handout must hold, what it must not (another handout's pages), and how long
-# it may be. Limits: the attendee handout is five guide pages plus the three
-# troubleshooting entries of the day, with the online address of every page it
-# refers to in a footnote (at most 14 pages: seven sheets double-sided); the
-# organiser's checklist fits on two sheets; the cheat sheet on four; the booklet holds
-# twelve talks with their notes.
+# What each handout must hold, what it must not (another handout's pages, or the parts it
+# leaves out), and how long it may be. Limits: the attendee handout is what a participant
+# needs on the day in at most 12 A4 pages (six sheets double-sided); the organiser's
+# checklist fits on two sheets; the quick reference on one sheet (two pages); the
+# environments handout prints the whole guide; the booklet holds twelve talks with notes.
 HANDOUTS = {
     "attendee": {
         "title": "Your first contribution to OpenStack",
@@ -26,13 +25,34 @@ HANDOUTS = {
             "DevStack",
             "Find a first task",
             "git review -s",
+            "Signed-off-by:",
+            "After you submit: review, votes and merge",
+            "What you do meanwhile",
+            "recheck",
+            "Getting help",
+            "#openstack-dev",
+            "openstack-discuss",
+            "Mentoring and the First Contact SIG",
+            "How to ask well",
             "No internet at the workshop",
             "Words used in this handout",
             "Gerrit",
             "openrc",
         ],
-        "not": ["Organiser's checklist", "Activate and deactivate", "Hettinger"],
-        "max_pages": 14,
+        "not": [
+            "Organiser's checklist",
+            "Activate and deactivate",
+            "Hettinger",
+            # Left out for the day (handout-omit in docs/handouts/attendee.md):
+            "Historical note",
+            "What people found confusing in 2014",
+            "Join the OpenInfra Foundation",
+            "Triage a bug",
+            "Active Contributor",
+            "Before the day (organisers)",
+            "A Contributor Agreement must be completed",
+        ],
+        "max_pages": 12,
     },
     "organiser": {
         "title": "Running a first-contribution workshop",
@@ -40,6 +60,24 @@ HANDOUTS = {
         "has": ["Weeks before", "On the day", "After the session", "Words used in this handout", "etherpad"],
         "not": ["Why there is more than one account", "Hettinger", "Activate and deactivate"],
         "max_pages": 4,
+    },
+    "quick-reference": {
+        "title": "Quick reference: commands",
+        "url": "quick-reference.html",
+        "has": [
+            "git review -s",
+            "git checkout -b",
+            "git commit --amend",
+            "git review",
+            "./stack.sh",
+            "source openrc",
+            "python3 -m venv .venv",
+            "source .venv/bin/activate",
+            "python -m pip install -r requirements.txt",
+            "python -m pip freeze > requirements.txt",
+        ],
+        "not": ["Hettinger", "printable handout", "Historical note"],
+        "max_pages": 2,
     },
     "environments": {
         "title": "Python environments",
@@ -52,7 +90,13 @@ HANDOUTS = {
             "Words used in this handout",
             "virtualenv",
         ],
-        "not": ["Why there is more than one account", "Hettinger", "etherpad"],
+        "not": [
+            "Why there is more than one account",
+            "Hettinger",
+            "etherpad",
+            "cheat sheet",
+            "printable handout",
+        ],
         "max_pages": 8,
     },
     "talk-notes": {
@@ -74,36 +118,18 @@ HANDOUTS = {
             "Why there is more than one account",
             "Activate and deactivate",
             "Trading referential integrity",
+            "printable booklet",
         ],
         "max_pages": 52,
     },
 }
 
 
-@pytest.fixture(scope="module")
-def handouts(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("handouts")
-    result = sphinx_build("-b", "latex", "-t", "handouts", "docs", out, "-c", ".", *STRICT, "-j", "2")
-    assert result.returncode == 0, result.stderr[-4000:]
-    assert "WARNING" not in result.stderr, result.stderr
-    make = subprocess.run(
-        ["make", "-C", str(out), "all-pdf", "LATEXMKOPTS=-silent"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert make.returncode == 0, make.stdout[-4000:] + make.stderr[-2000:]
-    return out
-
-
-def pdf_text(pdf: Path) -> str:
-    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
-    return re.sub(r"\s+", " ", text)
-
-
-def page_count(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
+def test_every_handout_is_tested() -> None:
+    conf = (REPO / "conf.py").read_text(encoding="utf-8")
+    listed = re.search(r"^fieldnotes_handouts = \{(.*?)^\}", conf, re.MULTILINE | re.DOTALL)
+    assert listed, "conf.py defines fieldnotes_handouts"
+    assert set(re.findall(r'^\s+"([\w-]+)":', listed.group(1), re.MULTILINE)) == set(HANDOUTS)
 
 
 @pytest.mark.parametrize("name", HANDOUTS)
@@ -161,7 +187,8 @@ def test_links_to_pages_outside_a_handout_go_online(handouts: Path) -> None:
 
 
 def test_handouts_stay_out_of_the_site(site_html: Path) -> None:
-    assert not (site_html / "handouts").exists()
+    # No handout start page becomes a page of the site (the PDFs may be served there).
+    assert not list(site_html.glob("handouts/*.html"))
     assert (site_html / "handouts.html").is_file()
     nav = (site_html / "index.html").read_text(encoding="utf-8")
     assert "handouts/attendee" not in nav

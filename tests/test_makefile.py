@@ -17,6 +17,7 @@ TARGETS = {
     "test",
     "lint",
     "bench",
+    "stress",
     "audit",
     "clean",
     "help",
@@ -76,3 +77,29 @@ def test_only_the_diagram_and_test_targets_need_dot() -> None:
         assert make(target, "-n", "PATH=/nonexistent").stdout.count("command -v dot") == 0, target
     assert "command -v dot" in make("diagrams", "-n").stdout
     assert "command -v dot" in make("test", "-n").stdout
+
+
+def test_make_html_handouts_builds_the_site_as_read_the_docs_does() -> None:
+    import yaml
+
+    rtd = yaml.safe_load((REPO / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    html_job = rtd["build"]["jobs"]["build"]["html"]
+    # `make -n` still runs recursive `$(MAKE)` lines: MAKE=: keeps the dry run dry.
+    commands = make("-n", "MAKE=:", "html", "handouts").stdout
+    # The handouts come first, then the site that serves them, in both.
+    assert commands.index("-b latex -t handouts") < commands.index("-M html docs")
+    assert html_job[0].index("-b latex -t handouts") >= 0 and "-b html" in html_job[-1]
+    collect = "tools/handouts.py collect _build/handouts-latex _build/handouts"
+    assert collect in commands and any(collect in c for c in html_job)
+    serve = "-D fieldnotes_handout_pdfs=_build/handouts"
+    assert serve in commands and serve in html_job[-1]
+    # A plain `make html` links the published copies and needs no TeX.
+    assert "fieldnotes_handout_pdfs" not in make("-n", "html").stdout
+
+
+def test_make_handouts_event_checks_the_file_first() -> None:
+    commands = make("-n", "handouts", "EVENT=my-event.toml").stdout.splitlines()
+    checks = [i for i, c in enumerate(commands) if 'tools/handouts.py check-event "my-event.toml"' in c]
+    builds = [i for i, c in enumerate(commands) if "-b latex -t handouts" in c]
+    assert checks and builds and checks[0] < builds[0]
+    assert any("-D fieldnotes_event=" in c and c.rstrip().endswith('my-event.toml"') for c in commands)

@@ -7,7 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from fieldnotes.singlehtml import fixed_html, fixed_uri, unwritten_page
+from docutils import nodes
+from fieldnotes.singlehtml import fixed_html, fixed_uri, unique_ids, unwritten_page
 
 HREF = re.compile(r'href="([^"]*)"')
 ID = re.compile(r'\bid="([^"]*)"')
@@ -30,6 +31,9 @@ def test_plain_sphinx_writes_double_fragments(make_app, tmp_path, rootdir):
     html = build(make_app, tmp_path, rootdir, [])
     assert "#document-second#target" in in_page_links(html)
     assert '<a class="reference internal" href="genindex.html"' in html
+    # Ids are unique per document only: both pages have a "Notes" section and a footnote.
+    ids = ID.findall(html)
+    assert ids.count("notes") == 2 and ids.count("id1") == 2
 
 
 def test_every_in_page_link_resolves_with_the_extension(make_app, tmp_path, rootdir):
@@ -45,6 +49,22 @@ def test_every_in_page_link_resolves_with_the_extension(make_app, tmp_path, root
     assert '<span class="std std-ref">Index</span>' in html
 
 
+def test_ids_are_unique_and_links_stay_in_their_document(make_app, tmp_path, rootdir):
+    html = build(make_app, tmp_path, rootdir, ["fieldnotes.singlehtml"])
+    ids = ID.findall(html)
+    assert len(ids) == len(set(ids))
+    # The second page comes first (where the toctree is): it keeps its ids, and the copies
+    # further down the page, in the root document's "Notes", are renamed after their document.
+    assert {"notes", "index-notes", "id1", "index-id1"} <= set(ids)
+    second = html.index('id="document-second"')
+    # The second page's footnote mark leads to the second page's footnote, and back.
+    marks = re.findall(r'<a class="footnote-reference brackets" href="#([^"]+)" id="([^"]+)"', html)
+    assert len(marks) == 2
+    for target, mark in marks:
+        assert (html.index(f'id="{target}"') > second) == (html.index(f'id="{mark}"') > second)
+        assert f'href="#{mark}"' in html
+
+
 @pytest.mark.parametrize(
     ("uri", "fixed"),
     [
@@ -57,6 +77,21 @@ def test_every_in_page_link_resolves_with_the_extension(make_app, tmp_path, root
 )
 def test_fixed_uri(uri: str, fixed: str) -> None:
     assert fixed_uri(uri) == fixed
+
+
+def test_fixed_uri_follows_a_renamed_id() -> None:
+    renamed = {("a/b", "related"): "a-b-related"}
+    assert fixed_uri("#document-a/b#related", renamed) == "#a-b-related"
+    assert fixed_uri("#document-c#related", renamed) == "#related"
+    assert fixed_html('<a href="#document-a/b#related">R</a>', renamed) == '<a href="#a-b-related">R</a>'
+
+
+def test_unique_ids_renames_later_documents_only() -> None:
+    first, second, third = (nodes.section(ids=["related"]) for _ in range(3))
+    taken = nodes.section(ids=["b-related"])
+    renamed = unique_ids([(first, "a"), (taken, "a"), (second, "b"), (third, "b")])
+    assert renamed == {("b", "related"): "b-related-2"}
+    assert (first["ids"], second["ids"], third["ids"]) == (["related"], ["b-related-2"], ["b-related-2"])
 
 
 @pytest.mark.parametrize(

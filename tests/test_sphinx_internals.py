@@ -75,3 +75,17 @@ def test_an_index_without_content_is_not_written(make_app, rootdir, tmp_path):
     assert SpeakerIndex(app.env.domains["talks"]).generate() == sphinx_internals.INDEX_NOT_WRITTEN
     assert not (app.outdir / "talks-speakers.html").exists()
     assert (app.outdir / "genindex.html").is_file()
+
+
+def test_assembled_tree_marks_where_each_document_starts(make_app, rootdir, tmp_path):
+    import shutil
+
+    from docutils import nodes
+
+    shutil.copytree(rootdir / "test-two-pages", tmp_path / "src")
+    app = make_app("singlehtml", srcdir=tmp_path / "src")
+    trees: list[nodes.document] = []
+    app.connect("doctree-resolved", lambda _app, doctree, _docname: trees.append(doctree))
+    app.build()
+    marks = [sphinx_internals.assembled_document(n) for n in trees[0].findall(nodes.Element)]
+    assert [m for m in marks if m] == ["second"]

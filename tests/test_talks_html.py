@@ -128,6 +128,11 @@ def test_indices_are_linkable_and_list_talks(site: Path) -> None:
     assert "collaboration" in tags and "Community" in tags
 
 
+def test_index_pages_have_a_title(site: Path) -> None:
+    for page, title in [("talks-speakers.html", "Talks by speaker"), ("talks-events.html", "Talks by event")]:
+        assert soup(site, page).title.get_text().startswith(title)
+
+
 def test_cards_layout_is_a_grid_of_articles(site: Path) -> None:
     grid = soup(site, "index.html").find(class_="fieldnotes-talk-grid")
     cards = grid.find_all("article")

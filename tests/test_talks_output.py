@@ -147,6 +147,7 @@ def _compile(outdir: Path, name: str) -> str:
         cwd=outdir,
         capture_output=True,
         text=True,
+        errors="replace",  # TeX's log may cut a multi-byte character
         check=False,
     )
     assert run.returncode == 0, run.stdout[-3000:]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from fieldnotes.talks.ids import unique_anchors
 from fieldnotes.talks.parse import is_web_url, parse_date, parse_list_options, parse_talk, slugify, split_list
 from fieldnotes.talks.records import Talk
 from fieldnotes.talks.select import host_label, index_letter, link_labels, select
@@ -16,14 +17,51 @@ def test_slugify() -> None:
     assert slugify("EuroPython 2011 The Myth of the Genius Programmer") == (
         "europython-2011-the-myth-of-the-genius-programmer"
     )
-    assert slugify("  Ünïcode — talk!  ") == "unicode-talk"
+    assert slugify("  Ünïcode — talk!  ") == "ünïcode-talk"
     assert slugify("<script>") == "script"
+
+
+def test_slugs_keep_every_script_and_never_share_a_fallback() -> None:
+    assert slugify("이지호: 그만 퇴근합시다!") == "이지호-그만-퇴근합시다"
+    assert slugify("Pythonで始めるデータ分析") == "pythonで始めるデータ分析"
+    assert slugify("Café") != slugify("Cafe")  # accent variants stay apart
+    assert slugify("\uff30\uff59\uff23\uff4f\uff4e") == "pycon"  # NFKC: full-width letters are one word
+    emoji = slugify("🤖"), slugify("🎉"), slugify("🤖")
+    assert emoji[0] != emoji[1] and emoji[0] == emoji[2]  # stable, and never one shared value
+    assert all(e.startswith("x") and len(e) == 9 for e in emoji)
+    assert slugify("   ") == ""
+
+
+def test_non_latin_titles_give_distinct_ids() -> None:
+    one, _ = parse_talk("Pythonで始めるデータ分析", {"speakers": "A", "event": "PyCon JP 2015"})
+    two, _ = parse_talk("機械学習の基礎", {"speakers": "B", "event": "PyCon JP 2015"})
+    emoji, _ = parse_talk("🤖", {"speakers": "C", "event": "PyCon JP 2015"})
+    assert len({one.id, two.id, emoji.id}) == 3
+    assert one.id == "pycon-jp-2015-pythonで始めるデータ分析"
+    assert emoji.id.startswith("pycon-jp-2015-x")
+    record, problems = parse_talk("T", {"speakers": "A", "event": "E", "id": "이지호-talk"})
+    assert problems == [] and record.id == "이지호-talk"
+
+
+def test_unique_anchors_for_index_entries() -> None:
+    anchors = unique_anchors(["이지호", "김철수", "Café", "Cafe", "A. B.", "A B", "a b"])
+    assert anchors["이지호"] != anchors["김철수"]
+    assert anchors["café"] == "entry-café" and anchors["cafe"] == "entry-cafe"
+    assert {anchors["a. b."], anchors["a b"]} == {"entry-a-b", "entry-a-b-2"}
+    assert len(set(anchors.values())) == len(anchors) == 6
+    assert unique_anchors(["🤖"])["🤖"] != unique_anchors(["🎉"])["🎉"]
 
 
 def test_split_list_strips_and_dedupes() -> None:
     assert split_list(" A ,b,, a , C  d ") == ("A", "b", "C d")
     assert split_list("x  y", None) == ("x", "y")
     assert split_list(None) == ()
+
+
+def test_semicolons_keep_names_with_commas() -> None:
+    assert split_list("Richard D. Copeland, Jr.; Ann Example") == ("Richard D. Copeland, Jr.", "Ann Example")
+    assert split_list("Richard D. Copeland, Jr.;") == ("Richard D. Copeland, Jr.",)
+    assert split_list("Ann, Bob") == ("Ann", "Bob")
 
 
 @pytest.mark.parametrize(
@@ -65,7 +103,19 @@ def test_link_labels() -> None:
 
 @pytest.mark.parametrize(
     ("value", "iso"),
-    [("2011-06-23", "2011-06-23"), ("2011-13-45", ""), ("23/06/2011", ""), ("2011-6-3", ""), ("", "")],
+    [
+        ("2011-06-23", "2011-06-23"),
+        ("2011-13-45", ""),
+        ("23/06/2011", ""),
+        ("2011-6-3", ""),
+        ("", ""),
+        ("2019-07-12T10:30:00", "2019-07-12"),
+        ("2017-09-22T15:00:00+02:00", "2017-09-22"),
+        ("2019-07-12T10:30Z", "2019-07-12"),
+        ("2019-07-12T25:30:00", ""),
+        ("2019-07-12 10:30:00", ""),
+        ("2019-07-12T10:30:00+2", ""),
+    ],
 )
 def test_parse_date(value: str, iso: str) -> None:
     assert parse_date(value) == iso
@@ -105,6 +155,26 @@ def test_parse_talk_problems() -> None:
     assert record.id == "bad-id"
     assert record.date == "" and record.date_text == "soon"
     assert record.videos == ()
+
+
+def test_date_time_is_kept_whole_and_sorted_by_its_day() -> None:
+    record, problems = parse_talk("T", {"speakers": "A", "event": "E", "date": "2017-09-22T15:00:00+02:00"})
+    assert problems == []
+    assert (record.date, record.date_text) == ("2017-09-22", "2017-09-22T15:00:00+02:00")
+
+
+def test_values_emptied_by_myst_are_reported() -> None:
+    # MyST reads ":tags: #MicroPython" as a YAML comment and passes an empty value.
+    record, problems = parse_talk("T", {"speakers": "A", "event": "E", "tags": "", "video": " "})
+    assert [(p.subtype, p.message.split()[0]) for p in problems] == [
+        ("talk.empty-value", ":video:"),
+        ("talk.empty-value", ":tags:"),
+    ]
+    assert record.tags == ()
+    spec, problems = parse_list_options({"tag": ""})
+    assert subtypes(problems) == ["talk-list.empty-value"]
+    assert spec.matches_nothing
+    assert select([_talk("A", "2011-01-01", tags="x")], spec) == []  # never "no filter"
 
 
 def test_speakers_unknown_satisfies_the_requirement() -> None:

@@ -12,7 +12,8 @@ Components (each a Sphinx extension of its own; ``fieldnotes`` loads them all):
 Data flows one way in each component: parse -> collect (typed, picklable records in the
 domain) -> resolve (views: plain data per page) -> render (fresh nodes at ``doctree-resolved``).
 Shared pieces: :mod:`.links` (the one link maker), :mod:`.freshness` (which pages to rewrite),
-:mod:`.assets` (static files, per page), :mod:`.sphinx_internals` (assumptions about Sphinx).
+:mod:`.assets` (static files, per page), :mod:`.sphinx_internals` (assumptions about Sphinx),
+:mod:`.memory` (resolved page trees freed as the build goes).
 """
 
 from __future__ import annotations

@@ -6,6 +6,8 @@ release breaks the assumption, so an upgrade fails loudly here rather than subtl
 
 from __future__ import annotations
 
+from docutils.nodes import Node
+from sphinx import addnodes
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
@@ -40,6 +42,17 @@ def is_single_page(builder: Builder) -> bool:
     from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 
     return isinstance(builder, SingleFileHTMLBuilder)
+
+
+def assembled_document(node: Node) -> str | None:
+    """The document that *node* starts, if it marks one in an assembled tree (else ``None``).
+
+    Builders that put every document in one tree (singlehtml, LaTeX) wrap each document's
+    content in ``addnodes.start_of_file``, whose ``docname`` attribute names the document.
+    """
+    if isinstance(node, addnodes.start_of_file):
+        return node["docname"]
+    return None
 
 
 def current_builder(env: BuildEnvironment) -> Builder:

@@ -27,6 +27,8 @@ from sphinx.util import docname_join, logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.latex import LaTeXTranslator
 
+from fieldnotes_handbook.omit import OMITTED
+
 logger = logging.getLogger(__name__)
 
 
@@ -95,12 +97,14 @@ class OnlineLinksForMissingPages(SphinxPostTransform):
         # The LaTeX builder inlines every included page as a start_of_file node.
         included = {self.document.get("docname", "")}
         included |= {node["docname"] for node in self.document.findall(addnodes.start_of_file)}
+        # Parts a handout-omit request left out (fieldnotes_handbook.omit) are not in the PDF.
+        omitted = self.document.get(OMITTED, set())
         std = self.env.domains.standard_domain
         for node in list(self.document.findall(addnodes.pending_xref)):
             if node.get("refdomain") != "std" or node.get("reftype") not in {"doc", "ref"}:
                 continue
             target = self.online_target(node, std)
-            if target is None or target[0] in included:
+            if target is None or (target[0] in included and (target[0], target[1]) not in omitted):
                 continue
             docname, anchor, title = target
             text = node.astext() if node.get("refexplicit") else title

@@ -14,6 +14,7 @@ from sphinx import addnodes
 from fieldnotes.glossary.location import nearest_section
 from fieldnotes.glossary.plaintext import first_paragraph, first_paragraph_segments
 from fieldnotes.glossary.records import Definition, Usage
+from fieldnotes.glossary.uses import ATTRIBUTE, term_uses
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -110,22 +111,32 @@ def _entry_keys(node: nodes.Node) -> set[str] | None:
     return None
 
 
+def _uses(doctree: nodes.document) -> Iterator[tuple[nodes.Element, str]]:
+    """Each term reference and each name marked by :func:`.uses.mark_term_uses`, in document order."""
+    for node in doctree.findall(nodes.Element):
+        if isinstance(node, addnodes.pending_xref):
+            if (node.get("refdomain"), node.get("reftype")) in TERM_XREFS:
+                yield node, node["reftarget"]
+        elif ATTRIBUTE in node.attributes:
+            for name in term_uses(node):
+                yield node, name
+
+
 def collect_usages(doctree: nodes.document) -> list[Usage]:
-    """One record per distinct (term, section) referenced in the document, in document order.
+    """One record per distinct (term, section) used in the document, in document order.
 
     A term referenced in its own definition is skipped; references from other glossary
     definitions are marked ``in_glossary`` (they count as use, but "Used on" omits them).
+    Names marked as term uses count whether or not they name a term (lookups ignore the others).
     """
     records: list[Usage] = []
     seen: set[tuple[str, str, bool]] = set()
-    for xref in doctree.findall(addnodes.pending_xref):
-        if (xref.get("refdomain"), xref.get("reftype")) not in TERM_XREFS:
-            continue
-        key = xref["reftarget"].lower()
-        entry = _entry_keys(xref)
+    for node, target in _uses(doctree):
+        key = " ".join(target.split()).lower()
+        entry = _entry_keys(node)
         if entry is not None and key in entry:
             continue
-        title, anchor = nearest_section(xref)
+        title, anchor = nearest_section(node)
         if (key, anchor, entry is not None) not in seen:
             seen.add((key, anchor, entry is not None))
             records.append(Usage(key, title, anchor, entry is not None))

@@ -10,6 +10,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from fieldnotes.glossary.uses import mark_term_uses
 from fieldnotes.talks import render
 from fieldnotes.talks.nodes import talk_list
 from fieldnotes.talks.parse import LIST_OPTIONS, TALK_OPTIONS, parse_list_options, parse_talk
@@ -91,11 +92,12 @@ class TalkDirective(_Directive):
             n += 1
             anchor = f"{talk.anchor}-{n}"
         abstract = self.parse_content_to_nodes() if self.content else []
-        text = " ".join(" ".join(node.astext().split()) for node in abstract if node.astext().strip())
+        text = "\n\n".join(" ".join(node.astext().split()) for node in abstract if node.astext().strip())
         talk = replace(talk, anchor=anchor, docname=docname, lineno=self.lineno, abstract=text)
         domain.add_talk(talk)
 
         card = render.card(talk, abstract)
+        mark_term_uses(card, talk.tags)  # a tag naming a glossary term is a use of it
         self.set_source_info(card)
         self.state.document.ids[anchor] = card
         return [card]

@@ -25,7 +25,7 @@ from sphinx.util import logging
 
 from fieldnotes.freshness import forget
 from fieldnotes.i18n import _
-from fieldnotes.talks.index_pages import entry_anchor
+from fieldnotes.talks.ids import unique_anchors
 from fieldnotes.talks.indices import EventIndex, SpeakerIndex, TagIndex
 from fieldnotes.talks.linking import TalkLinks
 from fieldnotes.talks.records import ListingSpec, Talk
@@ -52,6 +52,8 @@ class _Lookups:
     by_id: dict[str, Talk]
     duplicates: dict[str, list[Talk]]
     speakers: dict[str, str]
+    anchors: dict[str, dict[str, str]]
+    """Per kind (speaker, event, tag): case-folded name -> its entry's unique anchor."""
 
 
 class TalksDomain(Domain):
@@ -63,7 +65,7 @@ class TalksDomain(Domain):
     roles = {"talk": TalksRole("talk"), "speaker": TalksRole("speaker")}
     indices = [SpeakerIndex, EventIndex, TagIndex]
     initial_data: dict[str, Any] = {"talks": {}, "listings": {}, "refs": {}, "fingerprints": {}}
-    data_version = 2
+    data_version = 3
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -143,7 +145,12 @@ class TalksDomain(Domain):
             for name in talk.speakers:
                 speakers.setdefault(name.casefold(), name)
         duplicates = {k: v for k, v in groups.items() if len(v) > 1}
-        return _Lookups(talks, by_id, duplicates, speakers)
+        anchors = {
+            "speaker": unique_anchors(speakers.values()),
+            "event": unique_anchors(t.event for t in talks if t.event),
+            "tag": unique_anchors(tag for t in talks for tag in t.tags),
+        }
+        return _Lookups(talks, by_id, duplicates, speakers, anchors)
 
     def all_talks(self) -> list[Talk]:
         """Every talk, in docname and then source order (duplicates included)."""
@@ -160,6 +167,11 @@ class TalksDomain(Domain):
     def speaker(self, name: str) -> str | None:
         """The speaker's name as first written, or ``None`` if no talk has this speaker."""
         return self.lookups.speakers.get(" ".join(name.split()).casefold())
+
+    def entry_anchor(self, kind: str, name: str) -> str:
+        """The anchor of *name*'s entry in the index of *kind* (unique on that page)."""
+        folded = " ".join(name.split()).casefold()
+        return self.lookups.anchors[kind].get(folded) or unique_anchors([folded])[folded]
 
     def glossary_term(self, tag: str) -> Target | None:
         """The glossary term named like *tag*, when ``fieldnotes.glossary`` is loaded."""
@@ -185,7 +197,7 @@ class TalksDomain(Domain):
         if kind == "tag" and (term := self.glossary_term(target)) is not None:
             return term
         index = {"speaker": "speakers", "event": "events", "tag": "tags"}.get(kind)
-        return Target(f"talks-{index}", entry_anchor(target)) if index else None
+        return Target(f"talks-{index}", self.entry_anchor(kind, target)) if index else None
 
     def resolve_xref(
         self,

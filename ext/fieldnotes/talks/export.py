@@ -1,6 +1,11 @@
 """``talks.json``: every talk of the site, for other tools (written to the HTML output root).
 
-Schema (field names follow pyvideo.org's data where they exist)::
+This is the extension's own format, not pyvideo's: some field names (``speakers``, ``recorded``,
+``tags``, ``description``, ``videos``, ``related_urls``) are borrowed from pyvideo.org's data,
+but ``id`` is a slug, slides have a list of their own and a pyvideo.org page is a video of type
+``pyvideo``. For records that validate against pyvideo's schema, see :mod:`.pyvideo`.
+
+Schema::
 
     {
       "schema": "fieldnotes-talks/1",
@@ -12,9 +17,10 @@ Schema (field names follow pyvideo.org's data where they exist)::
           "speakers": ["Brian Fitzpatrick"],              # [] if unknown
           "speakers_recorded": true,   # false for :speakers-unknown: sessions
           "event": "EuroPython 2011",  # "" if missing
-          "recorded": "2011-06-23",    # ISO date, or null if missing or invalid
+          "recorded": "2011-06-23",    # the date as written when valid (an ISO date
+                                       #   or date-time), else null
           "tags": ["collaboration", "code review"],
-          "description": "Plain-text abstract.",
+          "description": "Plain-text abstract.",  # paragraphs separated by a blank line
           "videos": [{"type": "youtube", "url": "https://..."}],  # type: youtube, vimeo,
                                                                   #   pyvideo or url
           "slides": ["https://..."],
@@ -62,7 +68,7 @@ def talk_entry(talk: Talk, url: str, baseurl: str) -> dict[str, Any]:
         "speakers": list(talk.speakers),
         "speakers_recorded": not talk.speakers_unknown,
         "event": talk.event,
-        "recorded": talk.date or None,
+        "recorded": talk.date_text if talk.date else None,
         "tags": list(talk.tags),
         "description": talk.abstract,
         "videos": [{"type": _VIDEO_TYPES.get(host_label(u), "url"), "url": u} for u in talk.videos],

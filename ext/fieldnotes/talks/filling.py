@@ -62,7 +62,7 @@ class FillTalks(SphinxPostTransform):
         for node in list(self.document.findall(talk_list)):
             spec = data["listings"][node["docname"]][node["index"]]
             chosen = select(domain.all_talks(), spec)
-            if not chosen:
+            if not chosen and not spec.matches_nothing:
                 filters = (f":{k}: {getattr(spec, k)}" for k in ("event", "speaker", "tag", "year"))
                 _warn_empty(node, ", ".join(f for f in filters if not f.endswith(": ")))
             node.replace_self(render.listing(chosen, spec, link, print_urls=print_urls))

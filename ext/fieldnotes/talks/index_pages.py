@@ -9,24 +9,29 @@ Other builders (LaTeX) keep Sphinx's own rendering of the index.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
 from sphinx.application import Sphinx
 
 from fieldnotes.i18n import _
-from fieldnotes.talks.parse import slugify
+from fieldnotes.talks.ids import entry_anchor, slugify
 
-INDEX_PAGES = {"talks-speakers", "talks-events", "talks-tags"}
-
-
-def entry_anchor(name: str) -> str:
-    """The id of a speaker's, event's or tag's entry on its index page."""
-    return f"entry-{slugify(name) or 'x'}"
+#: The index pages and the kind of their entries.
+INDEX_PAGES = {"talks-speakers": "speaker", "talks-events": "event", "talks-tags": "tag"}
 
 
-def index_body(title: str, content: list[tuple[str, list[Any]]], pathto: Any) -> str:
-    """The page body: a jump bar of initials, then each initial's entries and their talks."""
+def index_body(
+    title: str,
+    content: list[tuple[str, list[Any]]],
+    pathto: Any,
+    anchor: Callable[[str], str] = entry_anchor,
+) -> str:
+    """The page body: a jump bar of initials, then each initial's entries and their talks.
+
+    *anchor* gives each entry's id (the domain's, unique on the page).
+    """
     label = escape(str(_("Initials")))
     jump = " | ".join(f'<a href="#cap-{escape(letter)}">{escape(letter)}</a>' for letter, _entries in content)
     uris: dict[str, str] = {}
@@ -43,7 +48,7 @@ def index_body(title: str, content: list[tuple[str, list[Any]]], pathto: Any) ->
                 if open_list:
                     parts.append("</ul></dd>")
                 count = f" <span>({escape(extra)})</span>" if extra else ""
-                parts.append(f'<dt id="{escape(entry_anchor(name))}">{escape(name)}{count}</dt><dd><ul>')
+                parts.append(f'<dt id="{escape(anchor(name))}">{escape(name)}{count}</dt><dd><ul>')
                 open_list = True
             else:
                 if _page not in uris:
@@ -64,5 +69,15 @@ def on_html_page_context(
     """Render a talks index with an anchor per entry, through the theme's page template."""
     if pagename not in INDEX_PAGES or "content" not in context:
         return None
-    context["body"] = index_body(str(context.get("indextitle", "")), context["content"], context["pathto"])
+    domain = app.env.domains["talks"]
+    kind = INDEX_PAGES[pagename]
+    title = str(context.get("indextitle", ""))
+    context["body"] = index_body(
+        title,
+        context["content"],
+        context["pathto"],
+        lambda name: domain.entry_anchor(kind, name),  # type: ignore[attr-defined]
+    )
+    # Sphinx's domainindex.html sets the page title from ``indextitle``; page.html does not.
+    context["title"] = title
     return "page.html"

@@ -2,16 +2,20 @@
 
 Functions take strings and return a record plus a list of :class:`~.records.Problem` (a
 warning subtype and a message) for the caller to report.
+
+Lists of names (``:speakers:``, ``:tags:``) are separated by commas, or by semicolons when the
+value holds one: ``Richard Copeland, Jr.; Ann Example`` is two speakers, and a trailing
+semicolon keeps a single name with a comma whole (``Richard Copeland, Jr.;``).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from urllib.parse import urlsplit
 
+from fieldnotes.talks.ids import is_slug, slugify
 from fieldnotes.talks.records import ListingSpec, Problem, Talk
 
 #: The options of the ``talk`` directive, in the order the card shows them.
@@ -23,18 +27,23 @@ LAYOUTS = ("cards", "table", "list")
 DEFAULT_SORT = "date"
 DEFAULT_LAYOUT = "list"
 
-_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def slugify(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens: ``"EuroPython 2011"`` -> ``"europython-2011"``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+#: Options whose value MyST may have emptied (a value starting with ``#`` is a YAML comment there).
+_VALUED = ("id", "speakers", "event", "date", "video", "slides", "page", "tags")
+_FILTERS = ("event", "speaker", "tag", "year")
+_EMPTY_HINT = 'is empty (in MyST, a value that starts with # or a quote must be quoted: "#value")'
+#: ``YYYY-MM-DD``, optionally followed by a time: ``THH:MM[:SS[.ffffff]]`` and ``Z`` or ``±HH:MM``.
+_DATE_RE = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?$"
+)
 
 
 def split_list(value: str | None, sep: str | None = ",") -> tuple[str, ...]:
-    """Split on *sep* (``None``: whitespace), strip, drop empties and case-insensitive repeats."""
+    """Split on *sep* (``None``: whitespace), strip, drop empties and case-insensitive repeats.
+
+    With ``sep=","``, a value holding a semicolon is split on semicolons only (see above).
+    """
+    if sep == "," and value and ";" in value:
+        sep = ";"
     seen: set[str] = set()
     items = []
     for raw in (value or "").split(sep):
@@ -57,14 +66,29 @@ def is_web_url(url: str) -> bool:
 
 
 def parse_date(value: str) -> str:
-    """Return *value* if it is a valid ISO date ``YYYY-MM-DD``, else ``""``."""
-    if not _DATE_RE.match(value):
+    """The day ``YYYY-MM-DD`` of a valid ISO date or date-time *value*, else ``""``.
+
+    ``2019-07-12`` and ``2019-07-12T10:30:00+02:00`` both give ``2019-07-12``.
+    """
+    match = _DATE_RE.match(value)
+    if not match:
         return ""
     try:
-        date.fromisoformat(value)
+        date.fromisoformat(match.group(1))
+        if value != match.group(1):
+            datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return ""
-    return value
+    return match.group(1)
+
+
+def empty_values(kind: str, options: Mapping[str, str | None], names: tuple[str, ...]) -> list[Problem]:
+    """A problem for each of *names* given with an empty value (what MyST leaves of ``:tags: #x``)."""
+    return [
+        Problem(f"{kind}.empty-value", f":{name}: {_EMPTY_HINT}")
+        for name in names
+        if name in options and not (options[name] or "").strip()
+    ]
 
 
 def _urls(name: str, value: str | None) -> tuple[tuple[str, ...], list[Problem]]:
@@ -102,21 +126,20 @@ def parse_talk(title: str, options: Mapping[str, str | None]) -> tuple[Talk, lis
     speakers = split_list(options.get("speakers"))
     unknown = "speakers-unknown" in options
     event = " ".join((options.get("event") or "").split())
-    problems = _required(title, speakers, unknown, event)
+    problems = empty_values("talk", options, _VALUED) + _required(title, speakers, unknown, event)
 
     raw_id = (options.get("id") or "").strip()
-    talk_id = slugify(raw_id) if raw_id else slugify(f"{event} {title}")
-    if raw_id and not _ID_RE.match(raw_id):
-        problems.append(
-            Problem("talk.bad-id", f":id: {raw_id!r} is not a slug (a-z, 0-9, hyphens); using {talk_id!r}")
-        )
+    # The title's slug apart: a title of emoji alone gets its own hash, not the event's id.
+    talk_id = slugify(raw_id) if raw_id else "-".join(filter(None, (slugify(event), slugify(title))))
+    if raw_id and not is_slug(raw_id):
+        message = f":id: {raw_id!r} is not a slug (lower-case letters, digits, hyphens); using {talk_id!r}"
+        problems.append(Problem("talk.bad-id", message))
 
     date_text = " ".join((options.get("date") or "").split())
     iso_date = parse_date(date_text)
     if date_text and not iso_date:
-        problems.append(
-            Problem("talk.bad-date", f":date: {date_text!r} is not a date in the form YYYY-MM-DD")
-        )
+        message = f":date: {date_text!r} is not a date YYYY-MM-DD (nor an ISO date-time YYYY-MM-DDTHH:MM:SS)"
+        problems.append(Problem("talk.bad-date", message))
 
     links: dict[str, tuple[str, ...]] = {}
     for name in ("video", "slides", "page"):
@@ -154,7 +177,8 @@ def _choice(
 
 def parse_list_options(options: Mapping[str, str | None]) -> tuple[ListingSpec, list[Problem]]:
     """Validate ``talk-list`` options into a :class:`~.records.ListingSpec`; bad values use defaults."""
-    problems: list[Problem] = []
+    emptied = empty_values("talk-list", options, _FILTERS)
+    problems = list(emptied)
     year = (options.get("year") or "").strip()
     if year and not re.fullmatch(r"\d{4}", year):
         problems.append(Problem("talk-list.bad-option", f":year: {year!r} is not a four-digit year"))
@@ -179,5 +203,6 @@ def parse_list_options(options: Mapping[str, str | None]) -> tuple[ListingSpec, 
         sort=sort,
         layout=layout,
         limit=limit,
+        matches_nothing=bool(emptied),
     )
     return spec, problems

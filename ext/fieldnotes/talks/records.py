@@ -32,15 +32,15 @@ class Talk:
     """``:speakers-unknown:``: the speakers were not recorded."""
     event: str
     date: str
-    """ISO ``YYYY-MM-DD``, or ``""`` when missing or invalid (used for sorting)."""
+    """ISO ``YYYY-MM-DD``, or ``""`` when missing or invalid (used for sorting and shown)."""
     date_text: str
-    """The date as the author wrote it."""
+    """The date as the author wrote it (a valid ISO date-time is kept whole for ``talks.json``)."""
     videos: tuple[str, ...]
     slides: tuple[str, ...]
     pages: tuple[str, ...]
     tags: tuple[str, ...]
     abstract: str = ""
-    """The card's content as plain text (listings show a preview)."""
+    """The card's content as plain text, paragraphs separated by a blank line (listings show a preview)."""
     docname: str = ""
     lineno: int = 0
 
@@ -58,3 +58,5 @@ class ListingSpec:
     layout: str = "list"
     """One of ``cards``, ``table``, ``list``."""
     limit: int = 0
+    matches_nothing: bool = False
+    """A filter was given with an empty value (MyST empties ``:tag: #x``): the listing shows nothing."""

@@ -127,7 +127,7 @@ def listing_card(talk: Talk, link: Link, *, print_urls: bool) -> talk_card:
     node += talk_title("", "", _title_link(talk, link), classes=["fieldnotes-talk-title"])
     node += metadata(talk, link)
     if talk.abstract:
-        text = preview(talk.abstract)
+        text = preview(" ".join(talk.abstract.split()))
         node += nodes.paragraph(text, text, classes=["fieldnotes-talk-abstract"])
     link_list = links(talk, print_urls=print_urls)
     if link_list is not None:

@@ -23,6 +23,8 @@ _HOSTS = {
 
 def matches(talk: Talk, spec: ListingSpec) -> bool:
     """True if *talk* passes every filter of *spec* (case-insensitive; filters are AND-ed)."""
+    if spec.matches_nothing:
+        return False
     if spec.event and talk.event.casefold() != spec.event.casefold():
         return False
     if spec.speaker and spec.speaker.casefold() not in {s.casefold() for s in talk.speakers}:
