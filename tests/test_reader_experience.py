@@ -337,6 +337,18 @@ def test_search_page_finds_pages(browser, site: str) -> None:
         context.close()
 
 
+def settle(page, limit: float = 15.0) -> None:
+    """Wait until the page stops scrolling (the theme scrolls smoothly: long jumps take a while)."""
+    last, waited = None, 0.0
+    while waited < limit:
+        page.wait_for_timeout(250)
+        waited += 0.25
+        position = page.evaluate("window.scrollY")
+        if position == last:
+            return
+        last = position
+
+
 @pytest.mark.parametrize("javascript", [True, False], ids=["script", "no-script"])
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 def test_links_within_the_glossary_land_on_their_target(
@@ -349,11 +361,11 @@ def test_links_within_the_glossary_land_on_their_target(
     try:
         page.goto(f"{site}/{GLOSSARY}")
         page.locator(".fieldnotes-glossary-letters a[href='#letter-s']").click()
-        page.wait_for_timeout(1500)  # smooth scrolling
+        settle(page)
         assert 0 <= page.evaluate(top, "letter-s") < 150
         page.goto(f"{site}/index.html")
         page.goto(f"{site}/{GLOSSARY}#term-Sentry")
-        page.wait_for_timeout(1000)
+        settle(page)
         assert 0 <= page.evaluate(top, "term-Sentry") < 150
     finally:
         context.close()
