@@ -8,34 +8,12 @@
  *   shown in the box's status line (role="status": screen readers announce it);
  * - Escape in the box clears it;
  * - a letter of the bar scrolls to its heading and moves the keyboard focus to the letter's
- *   first entry (clearing the filter if it hides that letter);
- * - entries far from the screen wait to be laid out (content-visibility, in the stylesheet),
- *   with stand-in heights: before the browser goes to a place in the page (a link to an
- *   anchor of this page, an address with one, a reload or a step back in history), the
- *   script has everything laid out, once, so that it lands in the right place.
+ *   first entry (clearing the filter if it hides that letter).
  * Strings come from the box's data attributes (translated by Sphinx). No dependencies. */
 (() => {
   "use strict";
   const GROUP = ".fieldnotes-glossary-letter";
   const ANNOUNCE_DELAY = 400;
-  const LAID_OUT = "fieldnotes-glossary-laid-out";
-
-  function layOut() {
-    document.documentElement.classList.add(LAID_OUT);
-  }
-
-  function goTo(hash) {
-    const target = hash.length > 1 && document.getElementById(decodeURIComponent(hash.slice(1)));
-    if (!target) return;
-    layOut();
-    target.scrollIntoView({ behavior: "instant" });
-  }
-
-  // Before the browser follows a link to an anchor of this page (capture: before anything else).
-  function onClick(event) {
-    const link = event.target instanceof Element && event.target.closest("a[href*='#']");
-    if (link && link.hash && link.pathname === window.location.pathname) layOut();
-  }
 
   const fold = (text) =>
     text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
@@ -130,11 +108,6 @@
 
   function init() {
     document.querySelectorAll(".fieldnotes-glossary-filter").forEach(setUp);
-    document.addEventListener("click", onClick, true);
-    window.addEventListener("hashchange", () => goTo(window.location.hash));
-    const navigation = performance.getEntriesByType("navigation")[0];
-    if (navigation && navigation.type !== "navigate") layOut(); // the browser restores a scroll position
-    if (window.location.hash) goTo(window.location.hash);
   }
 
   if (document.readyState === "loading") {
