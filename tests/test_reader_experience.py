@@ -35,12 +35,16 @@ def browser() -> Iterator[object]:
 
 #: axe's default rules plus WCAG 2.2's target size, which Lighthouse's accessibility score counts.
 AXE_OPTIONS = {"rules": {"target-size": {"enabled": True}}}
+LAID_OUT_JS = """() => !document.querySelector('.fieldnotes-glossary-filter')
+  || document.documentElement.classList.contains('fieldnotes-glossary-laid-out')"""
 
 
 def open_page(browser, url: str, width: int = 1350, scheme: str = "light"):
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     page.goto(url, wait_until="load")
+    # A glossary with an index lays its letters out after load, one per idle period (fails if never).
+    page.wait_for_function(LAID_OUT_JS, timeout=15000)
     return context, page
 
 

@@ -8,12 +8,53 @@
  *   shown in the box's status line (role="status": screen readers announce it);
  * - Escape in the box clears it;
  * - a letter of the bar scrolls to its heading and moves the keyboard focus to the letter's
- *   first entry (clearing the filter if it hides that letter).
+ *   first entry (clearing the filter if it hides that letter);
+ * - entries far from the screen are not laid out when the page opens (content-visibility, in
+ *   the stylesheet), so the first screen comes quickly; the script then lays them out one
+ *   letter at a time while the browser is idle (each a short task, none blocking input), and
+ *   at once before the browser goes to a place in the page (a link to an anchor of this page,
+ *   an address with one, a reload or a step back in history), so that it lands in the right
+ *   place. Once all are laid out, the page is as it would be without the stylesheet's rule.
  * Strings come from the box's data attributes (translated by Sphinx). No dependencies. */
 (() => {
   "use strict";
   const GROUP = ".fieldnotes-glossary-letter";
   const ANNOUNCE_DELAY = 400;
+  const LAID_OUT = "fieldnotes-glossary-laid-out";
+  const READY = "fieldnotes-glossary-ready";
+
+  function layOut() {
+    document.documentElement.classList.add(LAID_OUT);
+  }
+
+  // One letter's entries per idle period, then the whole page (the class above).
+  function layOutWhenIdle() {
+    const idle = window.requestIdleCallback || ((callback) => window.setTimeout(callback, 50));
+    const waiting = Array.from(document.querySelectorAll(GROUP)).filter((g) => !g.classList.contains(READY));
+    const next = () => {
+      const group = waiting.shift();
+      if (!group || document.documentElement.classList.contains(LAID_OUT)) {
+        layOut();
+        return;
+      }
+      group.classList.add(READY);
+      idle(next);
+    };
+    idle(next);
+  }
+
+  function goTo(hash) {
+    const target = hash.length > 1 && document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!target) return;
+    layOut();
+    target.scrollIntoView({ behavior: "instant" });
+  }
+
+  // Before the browser follows a link to an anchor of this page (capture: before anything else).
+  function onClick(event) {
+    const link = event.target instanceof Element && event.target.closest("a[href*='#']");
+    if (link && link.hash && link.pathname === window.location.pathname) layOut();
+  }
 
   const fold = (text) =>
     text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
@@ -108,6 +149,13 @@
 
   function init() {
     document.querySelectorAll(".fieldnotes-glossary-filter").forEach(setUp);
+    document.addEventListener("click", onClick, true);
+    window.addEventListener("hashchange", () => goTo(window.location.hash));
+    const navigation = performance.getEntriesByType("navigation")[0];
+    if (navigation && navigation.type !== "navigate") layOut(); // the browser restores a scroll position
+    if (window.location.hash) goTo(window.location.hash);
+    if (document.readyState === "complete") layOutWhenIdle();
+    else window.addEventListener("load", layOutWhenIdle, { once: true });
   }
 
   if (document.readyState === "loading") {
