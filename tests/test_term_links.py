@@ -1,4 +1,4 @@
-"""Every link to a glossary term in the built handbook carries the term's definition.
+"""Every link to a glossary term carries its definition; every page has a description.
 
 Term links come from prose (``{term}``), from talk tags that name a term, and from
 ``glossary-used`` listings; each must be a ``fieldnotes-term`` link whose ``title`` is the
@@ -55,3 +55,17 @@ def test_the_general_index_is_the_only_exception(site_html: Path) -> None:
     page = BeautifulSoup((site_html / "genindex.html").read_text(encoding="utf-8"), "html.parser")
     links = page.select("a[href*='#term-']")
     assert links and not any(link.get("title") for link in links)
+
+
+def test_every_page_has_one_description(site_html: Path) -> None:
+    # Lighthouse's SEO category: pages made from templates (indices) need one too (fieldnotes_handbook.site).
+    lacking = []
+    for path in sorted(site_html.rglob("*.html")):
+        name = path.relative_to(site_html).as_posix()
+        if name.startswith("_") or name == "search.html":  # search results: noindex, filled by JavaScript
+            continue
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        descriptions = [meta.get("content", "") for meta in page.select('head meta[name="description"]')]
+        if len(descriptions) != 1 or len(descriptions[0]) < 20:
+            lacking.append(f"{name}: {descriptions}")
+    assert not lacking, "\n".join(lacking)

@@ -12,6 +12,9 @@
   cut-down copies are written once per content as ``_static/pruned/<name>.<hash>.css``.
   Furo writes its ``pygments.css`` (light and dark colours) only when the build has
   finished, so that one is cut from the text Furo is going to write.
+- The pages Sphinx makes from templates (general index, talks indices, the
+  not-found page) get a
+  meta description, as every document has one (Lighthouse SEO).
 - Page scripts load with ``defer``: none of them is needed before the page is
   parsed (Sphinx's, Furo's and the copy button's wait for DOMContentLoaded), so
   they no longer block the first paint. Pages built from a template rather than
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +43,14 @@ ASSET_MARKERS = {
     "clipboard.min.js": "<pre",
     "pygments.css": 'class="highlight',
 }
+#: Descriptions (for search engines) of the pages Sphinx makes from templates, not documents.
+GENERATED_PAGES = {
+    "genindex": "Index of the Field Notes handbook: its terms, commands and subjects, with their pages.",
+    "talks-speakers": "Every talk summarised in the Field Notes handbook, listed by speaker.",
+    "talks-events": "Every talk summarised in the Field Notes handbook, listed by event.",
+    "talks-tags": "Every talk summarised in the Field Notes handbook, listed by tag.",
+    "404": "Page not found in the Field Notes handbook: search it, or start again from its contents.",
+}
 # Stylesheets whose classes are all written by the build: served cut down to each page.
 SUBSET = ("pygments.css", "sphinx-design.min.css")
 PRUNED = "_static/pruned"
@@ -46,6 +58,7 @@ PRUNED = "_static/pruned"
 
 def polish_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """Adjust one page's body and assets before its template is rendered."""
+    describe(pagename, context)
     body = context.get("body")
     from_document = isinstance(body, str)
     body = body.replace("<pre>", '<pre tabindex="0">') if from_document else ""
@@ -58,6 +71,14 @@ def polish_page(app: Sphinx, pagename: str, templatename: str, context: dict[str
         context["css_files"] = [cut_down(app, css, body) for css in context["css_files"]]
     if from_document and "script_files" in context:
         context["script_files"] = [deferred(script) for script in context["script_files"]]
+
+
+def describe(pagename: str, context: dict[str, Any]) -> None:
+    """Give a generated page (:data:`GENERATED_PAGES`) a ``<meta name="description">`` if it has none."""
+    description = GENERATED_PAGES.get(pagename)
+    metatags = context.get("metatags", "")
+    if description and 'name="description"' not in metatags:
+        context["metatags"] = f'{metatags}\n<meta name="description" content="{escape(description)}" />'
 
 
 def asset_name(asset: object) -> str:
