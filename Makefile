@@ -121,6 +121,7 @@ linkcheck: $(VENV)/.build-stamp ## Check every link, online; a readable report f
 EVENT ?=
 # Every site path the handouts print; `make handouts` adds new ones (see CONTRIBUTING.md).
 PRINTED_URLS ?= $(SOURCEDIR)/handouts/printed-urls.txt
+AUDIT_ARGS ?=
 
 handouts: $(VENV)/.build-stamp ## Build the workshop handouts, one PDF each, into _build/handouts/ (EVENT=event.toml for yours)
 	$(if $(EVENT),$(BIN)/python tools/handouts.py check-event "$(EVENT)")
@@ -165,8 +166,8 @@ bench: $(VENV)/.build-stamp ## Benchmark the extension against plain Sphinx
 stress: $(VENV)/.build-stamp ## Build 1000 imported pyvideo-shaped talks vs plain Sphinx (time, memory)
 	$(BIN)/python tools/stress.py
 
-audit: $(VENV)/.dev-stamp html ## Lighthouse scores and page weights of five pages (_build/audit/)
-	PYTHONPATH=tests $(BIN)/python tools/audit.py
+audit: $(VENV)/.dev-stamp html ## Lighthouse scores and page weights of every page (_build/audit/; AUDIT_ARGS=)
+	PYTHONPATH=tests $(BIN)/python tools/audit.py $(AUDIT_ARGS)
 
 clean: ## Remove build output (keeps .venv)
 	rm -rf $(BUILDDIR) .pytest_cache

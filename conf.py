@@ -83,6 +83,12 @@ intersphinx_mapping = {
     "python": ("https://docs.python.org/3", str(ROOT / "docs" / "_intersphinx" / "python.inv")),
 }
 
+# -- Glossary ------------------------------------------------------------------
+
+# "Used on" under a glossary entry lists three pages on the site; the others wait behind
+# "N more pages" (the PDF lists them all).
+fieldnotes_glossary_used_on_shown = 3
+
 # -- Copy buttons --------------------------------------------------------------
 
 # Strip shell prompts ("$ ", "% ", "(venv) $ ") and Python prompts (">>> ", "... ").

@@ -109,7 +109,7 @@ def test_line_offset_finds_where_the_glossary_body_starts():
 def domain() -> GlossaryDomain:
     """The domain's methods on fresh data, without a Sphinx environment."""
     domain = GlossaryDomain.__new__(GlossaryDomain)
-    domain.data = {key: {} for key in ("terms", "usages", "listings", "fingerprints")}
+    domain.data = {key: {} for key in GlossaryDomain.initial_data}
     return domain
 
 
@@ -128,8 +128,11 @@ def test_clear_doc_drops_only_that_documents_records(domain):
     domain.usages["a"] = [usage("gerrit", "a")]
     domain.usages["b"] = [usage("gerrit", "b")]
     domain.data["fingerprints"]["html:/out"] = {"a": "x", "b": "y"}
+    domain.add_index("a", 3)
+    domain.add_index("b", 5)
     domain.clear_doc("a")
     assert set(domain.usages) == {"b"}
+    assert domain.indexes == {"b": 5}
     assert domain.data["fingerprints"]["html:/out"] == {"b": "y"}
     assert domain.used_keys() == {"gerrit"}
 
@@ -141,6 +144,7 @@ def test_merge_copies_only_the_workers_documents(domain):
         "terms": {"glossary": [record("Gerrit")], "stale": [record("Stale")]},
         "usages": {"a": [usage("gerrit", "a")], "kept": []},
         "listings": {"a": [request]},
+        "indexes": {"glossary": 4, "stale": 9},
         "fingerprints": {"html:/out": {"a": "from-worker"}},
     }
     domain.merge_domaindata({"glossary", "a"}, worker)
@@ -148,6 +152,7 @@ def test_merge_copies_only_the_workers_documents(domain):
     assert set(domain.usages) == {"kept", "a"}
     assert domain.usages["kept"] == [usage("old", "")]
     assert domain.listings == {"a": [request]}
+    assert domain.indexes == {"glossary": 4}
     assert domain.data["fingerprints"] == {}
 
 

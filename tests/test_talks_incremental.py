@@ -6,8 +6,10 @@ incrementally, builds a copy from scratch, and compares every HTML page and talk
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -187,6 +189,33 @@ def test_an_edit_to_the_package_rewrites_the_index_pages(tmp_path: Path, monkeyp
     after = mtimes(app.outdir)
     for page in ("talks-speakers.html", "talks-events.html", "talks-tags.html"):
         assert after[page] != before[page], page
+
+
+MARKER_EXTENSION = """
+def add_marker(app, pagename, templatename, context, doctree):
+    if pagename == "talks-speakers":
+        context["body"] += "<p>marker {version}</p>"
+
+
+def setup(app):
+    app.connect("html-page-context", add_marker, priority=600)
+"""
+
+
+def test_an_edit_to_another_extension_rewrites_the_index_pages(tmp_path: Path, monkeypatch) -> None:
+    # A project's own extension may change the index pages' HTML: a clean build and an
+    # incremental one must agree after it is edited.
+    srcdir = make_project(tmp_path / "src")
+    module = srcdir / "local_marker.py"
+    module.write_text(MARKER_EXTENSION.format(version="one"))
+    monkeypatch.syspath_prepend(str(srcdir))
+    app = build(srcdir, freshenv=True, extensions=["myst_parser", "fieldnotes", "local_marker"])
+    assert "marker one" in (app.outdir / "talks-speakers.html").read_text(encoding="utf-8")
+    module.write_text(MARKER_EXTENSION.format(version="two"))
+    os.utime(module, ns=(module.stat().st_atime_ns, module.stat().st_mtime_ns + 10**9))
+    monkeypatch.delitem(sys.modules, "local_marker")
+    app = build(srcdir, extensions=["myst_parser", "fieldnotes", "local_marker"])
+    assert "marker two" in (app.outdir / "talks-speakers.html").read_text(encoding="utf-8")
 
 
 def test_unrelated_change_does_not_rewrite_listing_pages(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 ``terms``        docname -> [:class:`~.records.Definition`, ...]
 ``usages``       docname -> [:class:`~.records.Usage`, ...]
 ``listings``     docname -> [:class:`~.records.ListingRequest`, ...] (in page order)
+``indexes``      docname -> line of the page's (first) ``glossary-index`` directive
 ``fingerprints`` see :mod:`fieldnotes.freshness`
 """
 
@@ -18,7 +19,7 @@ from fieldnotes.freshness import forget
 from fieldnotes.glossary.plaintext import shorten
 from fieldnotes.glossary.records import Definition, ListingRequest, TermTarget, Usage
 
-_COLLECTED = ("terms", "usages", "listings")
+_COLLECTED = ("terms", "usages", "listings", "indexes")
 
 
 class GlossaryDomain(Domain):
@@ -26,7 +27,7 @@ class GlossaryDomain(Domain):
 
     name = "fieldnotes-glossary"
     label = "Glossary"
-    data_version = 3
+    data_version = 4
     initial_data: dict[str, dict[str, Any]] = {key: {} for key in (*_COLLECTED, "fingerprints")}
 
     def _changed(self) -> None:
@@ -46,6 +47,10 @@ class GlossaryDomain(Domain):
         listings = self.data["listings"].setdefault(docname, [])
         listings.append(request)
         return len(listings) - 1
+
+    def add_index(self, docname: str, line: int) -> None:
+        """Note that ``docname`` has a ``glossary-index`` (the first one's line is kept)."""
+        self.data["indexes"].setdefault(docname, line)
 
     def clear_doc(self, docname: str) -> None:
         """Forget every record owned by ``docname``."""
@@ -78,6 +83,11 @@ class GlossaryDomain(Domain):
     def listings(self) -> dict[str, list[ListingRequest]]:
         """``glossary-used`` requests per hosting document."""
         return self.data["listings"]
+
+    @property
+    def indexes(self) -> dict[str, int]:
+        """Pages with a ``glossary-index``: the directive's line."""
+        return self.data["indexes"]
 
     def definitions(self) -> Iterator[tuple[str, Definition]]:
         """Every ``(docname, definition)``, in a stable order."""

@@ -12,6 +12,9 @@ data (so it never goes stale; :mod:`.views` rewrites its page when its content c
 
 Warning: type ``fieldnotes``, subtype ``glossary.no-documents``: a ``:docs:`` entry matches
 no document.
+
+In HTML each listed term links to its entry with its definition as the link's ``title`` and the
+class ``fieldnotes-term``, like every other term link (:mod:`.tooltips`).
 """
 
 from __future__ import annotations
@@ -24,10 +27,12 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from fieldnotes.glossary.plaintext import shorten
 from fieldnotes.glossary.records import ListingRequest
+from fieldnotes.glossary.tooltips import TERM_CLASS
 from fieldnotes.glossary.views import View, listing_documents, listing_entries, match_documents
 from fieldnotes.links import Linker
-from fieldnotes.sphinx_internals import current_builder, one_tree_per_document
+from fieldnotes.sphinx_internals import builder_format, current_builder, one_tree_per_document
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
@@ -88,12 +93,17 @@ def paragraph_from(segments: tuple[tuple[str, str], ...]) -> nodes.paragraph:
     return paragraph
 
 
-def listing_nodes(entries: list[View], link: Linker) -> nodes.container:
-    """A glossary-style definition list of *entries* (see :func:`.views.listing_entries`)."""
+def listing_nodes(entries: list[View], link: Linker, tooltip_length: int = 0) -> nodes.container:
+    """A glossary-style definition list of *entries* (see :func:`.views.listing_entries`).
+
+    With ``tooltip_length`` > 0 (HTML), each term link carries its definition, so shortened.
+    """
     dlist = nodes.definition_list(classes=["glossary", LISTING_CLASS])
     for entry in entries:
         anchor = entry["ids"][0] if entry["ids"] else ""
-        term = nodes.term("", "", link(entry["docname"], anchor, entry["term"]))
+        title = shorten(entry["definition"], tooltip_length) if tooltip_length else None
+        classes = [TERM_CLASS] if title else []
+        term = nodes.term("", "", link(entry["docname"], anchor, entry["term"], title=title, classes=classes))
         definition = nodes.definition("", paragraph_from(entry["segments"]))
         dlist += nodes.definition_list_item("", term, definition)
     # The container's class lets a LaTeX preamble lay the list out (e.g. in columns):
@@ -112,12 +122,13 @@ class FillGlossaryUsed(SphinxPostTransform):
         domain: GlossaryDomain = env.domains["fieldnotes-glossary"]  # type: ignore[assignment]
         if one_tree_per_document(builder.name) and env.current_document.docname not in domain.listings:
             return
+        limit = env.config.fieldnotes_glossary_tooltip_length if builder_format(env) == "html" else 0
         for node in list(self.document.findall(glossary_used)):
             host = node["docname"]
             entries = listing_entries(
                 domain, listing_documents(env, host, domain.listings[host][node["index"]])
             )
             if entries:
-                node.replace_self(listing_nodes(entries, Linker(builder, host)))
+                node.replace_self(listing_nodes(entries, Linker(builder, host), limit))
             else:
                 node.parent.remove(node)

@@ -5,7 +5,8 @@ thousands of talks that costs more than the rest of a no-change build, so an ind
 ``talks.json``) is kept when everything it is made from is the same as when it was written:
 
 - the talks (every field but source lines),
-- the code of this package (an edit to a renderer always applies),
+- the code of this package (an edit to a renderer always applies) and of the project's other
+  extensions (one of them may change these pages' HTML, as a theme's page hook does),
 - the HTML configuration, tags and templates (see :func:`~fieldnotes.sphinx_internals.html_output_inputs`).
 
 The key of what was written is stored next to the outputs (``.fieldnotes-talks`` in the output
@@ -23,6 +24,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import sphinx
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
@@ -54,10 +56,32 @@ def code_digest() -> str:
     return digest(files)
 
 
-def keys(domain: TalksDomain, builder: Builder) -> dict[str, str]:
+def extensions_digest(app: Sphinx) -> str:
+    """What identifies the code of the project's other extensions (their page hooks shape the HTML).
+
+    Every loaded extension module outside Sphinx itself; for a package, every ``.py`` file in it.
+    """
+    sphinx_dir = Path(sphinx.__file__).resolve().parent
+    files = set()
+    for extension in list(app.extensions.values()):
+        module_file = getattr(extension.module, "__file__", None)
+        if not module_file:
+            continue
+        path = Path(module_file).resolve()
+        if path.is_relative_to(sphinx_dir):
+            continue
+        files.update(path.parent.rglob("*.py") if path.name == "__init__.py" else [path])
+    stats = []
+    for path in sorted(files):
+        stat = path.stat()
+        stats.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return digest(stats)
+
+
+def keys(domain: TalksDomain, builder: Builder, app: Sphinx) -> dict[str, str]:
     """The current key of each site-wide output."""
     data = digest([SHOWN(t) for t in domain.all_talks()])
-    common = [data, code_digest(), builder.name, domain.env.config.html_baseurl]
+    common = [data, code_digest(), extensions_digest(app), builder.name, domain.env.config.html_baseurl]
     return {
         INDICES: digest([common, html_output_inputs(builder)]),
         TALKS_JSON: digest([common, getattr(builder, "link_suffix", "")]),
@@ -84,7 +108,7 @@ def on_write_started(app: Sphinx, builder: Builder) -> None:
     domain.kept_outputs, domain.output_keys = set(), {}
     if builder.format != "html" or builder.name == "epub" or not hasattr(builder, "build_info"):
         return
-    stored, current = _stored(Path(builder.outdir)), keys(domain, builder)
+    stored, current = _stored(Path(builder.outdir)), keys(domain, builder, app)
     domain.output_keys = current
     domain.kept_outputs = {
         name
