@@ -42,7 +42,8 @@ def test_no_link_to_a_file_the_build_did_not_write(single: Path) -> None:
     html = (single / "index.html").read_text(encoding="utf-8")
     for page in ("search.html", "genindex.html", "talks-events.html", "talks-speakers.html"):
         assert page not in html
-    assert 'role="search"' not in html
+    # No search form (the theme's points at search.html); the glossary's filter box is no form.
+    assert not BeautifulSoup(html, "html.parser").select("form[role=search], form[action*=search]")
 
 
 def document_of(tag: Tag) -> str:

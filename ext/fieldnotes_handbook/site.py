@@ -54,6 +54,8 @@ GENERATED_PAGES = {
 # Stylesheets whose classes are all written by the build: served cut down to each page.
 SUBSET = ("pygments.css", "sphinx-design.min.css")
 PRUNED = "_static/pruned"
+#: Builders whose pages are served on the web, where the cut-down copies save weight (not EPUB).
+WEB_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
 
 
 def polish_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
@@ -101,7 +103,10 @@ def final_stylesheet(app: Sphinx, filename: str) -> str | None:
     sources: dict[str, str | None] = app.builder.__dict__.setdefault("_fieldnotes_stylesheets", {})
     if filename not in sources:
         text = None
-        if filename == "_static/pygments.css" and app.config.html_theme == "furo":
+        if (
+            filename == "_static/pygments.css"
+            and getattr(getattr(app.builder, "theme", None), "name", "") == "furo"
+        ):
             from furo import get_pygments_stylesheet
 
             text = get_pygments_stylesheet()
@@ -113,6 +118,8 @@ def final_stylesheet(app: Sphinx, filename: str) -> str | None:
 
 def cut_down(app: Sphinx, css: Any, body: str) -> Any:
     """*css*, or a copy of it with only the rules *body* can use (for :data:`SUBSET` files)."""
+    if app.builder.name not in WEB_BUILDERS:
+        return css
     name = asset_name(css)
     filename = str(getattr(css, "filename", ""))
     source = final_stylesheet(app, filename) if name in SUBSET and filename.startswith("_static/") else None

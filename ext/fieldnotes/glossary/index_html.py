@@ -6,7 +6,7 @@ Output, from the placeholder's ``letters`` (see :mod:`.index`)::
       <div class="fieldnotes-glossary-filter" role="search" aria-label="Glossary filter"
            data-shown="{shown} of {total} entries shown" data-all="..." data-none="...">
         <label for="fieldnotes-glossary-filter">Filter the glossary</label>
-        <input type="search" id="fieldnotes-glossary-filter" autocomplete="off" spellcheck="false">
+        <input type="search" id="fieldnotes-glossary-filter" autocomplete="off" spellcheck="false" />
         <p class="fieldnotes-glossary-filter-status" role="status"></p>
       </div>
       <nav class="fieldnotes-glossary-letters" aria-label="Glossary letters"><ul>
@@ -14,8 +14,9 @@ Output, from the placeholder's ``letters`` (see :mod:`.index`)::
       </ul></nav>
     </div>
 
-The filter works with ``fieldnotes-glossary-index.js``; without JavaScript the stylesheet hides
-it (``@media (scripting: none)``) and the bar, the headings and every entry still work. The text
+The filter works with ``fieldnotes-glossary-index.js`` (EPUB output has the bar only); without
+JavaScript the stylesheet hides it (``@media (scripting: none)``) and the bar, the headings and
+every entry still work. The text
 is written from attributes, not from text nodes, so Sphinx's search index never takes the bar
 for page text (and Read the Docs' indexer drops ``nav`` and ``role="search"``).
 """
@@ -53,7 +54,7 @@ def filter_html(input_id: str) -> str:
     return (
         f'<div class="fieldnotes-glossary-filter" role="search" aria-label="{name}" {data}>\n'
         f'<label for="{input_id}">{escape(str(_("Filter the glossary")))}</label>\n'
-        f'<input type="search" id="{input_id}" autocomplete="off" spellcheck="false">\n'
+        f'<input type="search" id="{input_id}" autocomplete="off" spellcheck="false" />\n'
         '<p class="fieldnotes-glossary-filter-status" role="status"></p>\n'
         "</div>\n"
     )
@@ -76,7 +77,7 @@ def visit_html(self: HTML5Translator, node: nodes.Element) -> None:
     count = getattr(self, "_fieldnotes_filters", 0) + 1
     self._fieldnotes_filters = count  # type: ignore[attr-defined]
     input_id = FILTER_ID if count == 1 else f"{FILTER_ID}-{count}"
-    self.body.append(
-        f'<div class="{INDEX_CLASS}">\n{filter_html(input_id)}{letters_html(node.get("letters", []))}</div>\n'
-    )
+    # No filter box in an EPUB: reading systems need not run scripts; the letters work anywhere.
+    box = "" if self.builder.name == "epub" else filter_html(input_id)
+    self.body.append(f'<div class="{INDEX_CLASS}">\n{box}{letters_html(node.get("letters", []))}</div>\n')
     raise nodes.SkipNode
