@@ -23,6 +23,13 @@ def copy_root(name: str, dest: Path) -> Path:
     return dest
 
 
+def write_page(srcdir: Path, syntax: str, name: str, *, myst: str, rest: str) -> str:
+    """Write page *name* in the project's *syntax* (``myst`` or ``rest`` text); return its file name."""
+    filename = f"{name}{SYNTAXES[syntax][1]}"
+    (srcdir / filename).write_text(myst if syntax == "myst" else rest, encoding="utf-8")
+    return filename
+
+
 def build(
     srcdir: Path,
     buildername: str = "html",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import needs
-from support import SYNTAXES, build, copy_root, soup, tooltips, used_on, warning_text
+from support import SYNTAXES, build, copy_root, soup, tooltips, used_on, warning_text, write_page
 
 pytestmark = pytest.mark.parametrize("syntax", sorted(SYNTAXES))
 
@@ -179,11 +179,13 @@ def test_glossary_used_takes_several_documents_and_globs(srcdir, syntax):
 
 def test_glossary_used_warns_about_unmatched_docs(srcdir, syntax):
     suffix = SYNTAXES[syntax][1]
-    if syntax == "myst":
-        text = "# Extra\n\n```{glossary-used}\n:docs: setup nowhere/*\n```\n"
-    else:
-        text = "Extra\n=====\n\n.. glossary-used::\n   :docs: setup nowhere/*\n"
-    (srcdir / f"extra{suffix}").write_text(text, encoding="utf-8")
+    write_page(
+        srcdir,
+        syntax,
+        "extra",
+        myst="# Extra\n\n```{glossary-used}\n:docs: setup nowhere/*\n```\n",
+        rest="Extra\n=====\n\n.. glossary-used::\n   :docs: setup nowhere/*\n",
+    )
     app = build(srcdir)
     log = warning_text(app)
     assert re.search(

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from fieldnotes.glossary.letters import Anchors, bar, letter_of, page_letters
 from fieldnotes.glossary.records import Definition
-from support import SYNTAXES, build, copy_root, soup, warning_text
+from support import SYNTAXES, build, copy_root, soup, warning_text, write_page
 
 
 def record(term: str, *synonyms: str) -> Definition:
@@ -154,11 +154,13 @@ def test_latex_and_text_print_letter_headings_without_the_bar(tmp_path, syntax):
 def test_index_without_a_glossary_warns(tmp_path, syntax):
     src = copy_root(SYNTAXES[syntax][0], tmp_path / "src")
     suffix = SYNTAXES[syntax][1]
-    if syntax == "myst":
-        text = "---\norphan: true\n---\n\n# Lonely\n\n```{glossary-index}\n```\n"
-    else:
-        text = ":orphan:\n\nLonely\n======\n\n.. glossary-index::\n"
-    (src / f"lonely{suffix}").write_text(text, encoding="utf-8")
+    write_page(
+        src,
+        syntax,
+        "lonely",
+        myst="---\norphan: true\n---\n\n# Lonely\n\n```{glossary-index}\n```\n",
+        rest=":orphan:\n\nLonely\n======\n\n.. glossary-index::\n",
+    )
     log = warning_text(build(src))
     assert re.search(
         rf"lonely{re.escape(suffix)}:\d+: WARNING: glossary-index: this page has no glossary entries"
@@ -172,11 +174,13 @@ def test_index_without_a_glossary_warns(tmp_path, syntax):
 
 def third_page(src: Path, syntax: str) -> None:
     """A third page that uses Gerrit (Gerrit: review, setup and this one)."""
-    if syntax == "myst":
-        text = "---\norphan: true\n---\n\n# Zoo\n\nSee {term}`Gerrit`.\n"
-    else:
-        text = ":orphan:\n\nZoo\n===\n\nSee :term:`Gerrit`.\n"
-    (src / f"zoo{SYNTAXES[syntax][1]}").write_text(text, encoding="utf-8")
+    write_page(
+        src,
+        syntax,
+        "zoo",
+        myst="---\norphan: true\n---\n\n# Zoo\n\nSee {term}`Gerrit`.\n",
+        rest=":orphan:\n\nZoo\n===\n\nSee :term:`Gerrit`.\n",
+    )
 
 
 @pytestmark_build

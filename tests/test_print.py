@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,16 @@ def test_an_open_definition_tooltip_is_not_printed(site_html: Path) -> None:
         expect(tip).to_be_visible()
         page.emulate_media(media="print")
         expect(tip).to_be_hidden()
+
+
+def test_glossary_prints_every_used_on_page_and_no_filter_box(site_html: Path, tmp_path: Path) -> None:
+    # On screen, pages beyond the first three fold into "N more pages"; paper cannot unfold them.
+    html = BeautifulSoup((site_html / "glossary.html").read_text(encoding="utf-8"), "html.parser")
+    assert html.select("details.fieldnotes-used-on-more")
+    links = html.select(".fieldnotes-used-on-list > li > a:first-child")
+    wanted = Counter(squeezed(a.get_text()) for a in links)
+    text = "".join(pdf_pages(print_to_pdf(site_html / "glossary.html", tmp_path)))
+    paper = squeezed(text)
+    short = {title: (n, paper.count(title)) for title, n in wanted.items() if paper.count(title) < n}
+    assert not short, short
+    assert "Filter the glossary" not in text

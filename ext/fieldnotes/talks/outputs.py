@@ -18,6 +18,7 @@ memory on the domain (:attr:`TalksDomain.kept_outputs`).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import fields
 from functools import cache
 from operator import attrgetter
@@ -44,38 +45,40 @@ INDEX_PAGES = ("talks-speakers", "talks-events", "talks-tags")
 SHOWN = attrgetter(*(f.name for f in fields(Talk) if f.name != "lineno"))
 
 
+def _files_digest(paths: Iterable[Path]) -> str:
+    """A digest of the files' paths, sizes and modification times."""
+    stats = []
+    for path in sorted(set(paths)):
+        stat = path.stat()
+        stats.append((path.as_posix(), stat.st_size, stat.st_mtime_ns))
+    return digest(stats)
+
+
 @cache
 def code_digest() -> str:
-    """What identifies this package's code and static files: names, sizes, modification times."""
+    """What identifies this package's code and static files."""
     package = Path(__file__).resolve().parent.parent
-    files = []
-    for path in sorted(package.rglob("*")):
-        if path.suffix in {".py", ".css", ".js", ".sty"} and path.is_file():
-            stat = path.stat()
-            files.append((path.relative_to(package).as_posix(), stat.st_size, stat.st_mtime_ns))
-    return digest(files)
+    suffixes = {".py", ".css", ".js", ".sty"}
+    return _files_digest(path for path in package.rglob("*") if path.suffix in suffixes and path.is_file())
 
 
 def extensions_digest(app: Sphinx) -> str:
     """What identifies the code of the project's other extensions (their page hooks shape the HTML).
 
-    Every loaded extension module outside Sphinx itself; for a package, every ``.py`` file in it.
+    Every loaded extension module outside Sphinx and this package (see :func:`code_digest`);
+    for a package, every ``.py`` file in it.
     """
-    sphinx_dir = Path(sphinx.__file__).resolve().parent
-    files = set()
+    skipped = (Path(sphinx.__file__).resolve().parent, Path(__file__).resolve().parent.parent)
+    files: set[Path] = set()
     for extension in list(app.extensions.values()):
         module_file = getattr(extension.module, "__file__", None)
         if not module_file:
             continue
         path = Path(module_file).resolve()
-        if path.is_relative_to(sphinx_dir):
+        if any(path.is_relative_to(root) for root in skipped):
             continue
         files.update(path.parent.rglob("*.py") if path.name == "__init__.py" else [path])
-    stats = []
-    for path in sorted(files):
-        stat = path.stat()
-        stats.append((str(path), stat.st_size, stat.st_mtime_ns))
-    return digest(stats)
+    return _files_digest(files)
 
 
 def keys(domain: TalksDomain, builder: Builder, app: Sphinx) -> dict[str, str]:
